@@ -1,0 +1,50 @@
+# Two commands for a new user: `make run` and `make test`.
+PYTHON ?= python3
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := .venv
+
+UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
+VENV_PY := .venv/bin/python
+MANAGE := $(VENV_PY) manage.py
+
+.PHONY: run test lint format venv venv-dev migrate seed messages
+
+.tools/bin/uv:
+	$(PYTHON) -m venv .tools
+	.tools/bin/pip install --quiet uv
+
+# --inexact keeps the dev tools installed by `make test`.
+venv: $(if $(filter .tools/bin/uv,$(UV)),.tools/bin/uv)
+	$(UV) sync --frozen --inexact --python $(PYTHON)
+
+venv-dev: $(if $(filter .tools/bin/uv,$(UV)),.tools/bin/uv)
+	$(UV) sync --frozen --extra dev --python $(PYTHON)
+
+migrate: venv
+	$(MANAGE) migrate --noinput
+
+seed: migrate
+	$(MANAGE) load_seed_content
+
+run: seed
+	$(MANAGE) ensure_local_admin
+	@echo "Serving http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: venv-dev
+	$(VENV_PY) -m pytest
+
+lint: venv-dev
+	$(VENV_PY) -m ruff check .
+	$(VENV_PY) -m ruff format --check .
+
+format: venv-dev
+	$(VENV_PY) -m ruff check --fix .
+	$(VENV_PY) -m ruff format .
+
+# Regenerate and compile the template-string catalogues (needs GNU gettext).
+messages: venv-dev
+	$(MANAGE) makemessages -l fr -l en -l es --ignore=.venv --ignore=.tools --ignore=var
+	$(MANAGE) compilemessages --ignore=.venv --ignore=.tools

@@ -1,0 +1,20 @@
+from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError, transaction
+
+from iom_site.core.seeding import load_all
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the site's seed content (French source, English and Spanish translations). "
+        "Idempotent: running it again leaves the same site."
+    )
+
+    def handle(self, *args, **options):
+        try:
+            # All or nothing: a failure half-way must not leave half a site.
+            with transaction.atomic():
+                load_all(self.stdout.write)
+        except (DatabaseError, LookupError, ValueError, OSError) as exc:
+            raise CommandError(f"seed content could not be loaded: {exc}") from exc
+        self.stdout.write(self.style.SUCCESS("Seed content loaded."))
