@@ -2,9 +2,10 @@
 
 from pathlib import Path
 
+from django.utils import translation
+
 import polib
 import pytest
-from django.utils import translation
 
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 
@@ -13,7 +14,9 @@ LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 def test_catalogue_is_complete_and_compiled(language):
     catalogue = polib.pofile(str(LOCALE_DIR / language / "LC_MESSAGES" / "django.po"))
     assert len(catalogue) > 0
-    untranslated = [entry.msgid for entry in catalogue if not entry.msgstr and not entry.msgid_plural]
+    untranslated = [
+        entry.msgid for entry in catalogue if not entry.msgstr and not entry.msgid_plural
+    ]
     fuzzy = [entry.msgid for entry in catalogue if "fuzzy" in entry.flags]
     assert untranslated == []
     assert fuzzy == []
