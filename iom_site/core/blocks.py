@@ -1,0 +1,313 @@
+"""The blocks editors compose pages from. Each renders with its own template under
+``templates/blocks/`` and shows a preview in the block picker."""
+
+from django.core.exceptions import ValidationError
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "link", "document-link", "ol", "ul"]
+
+
+class HeadingBlock(blocks.StructBlock):
+    """A section heading, with an anchor so other pages and the menu can link to it."""
+
+    text = blocks.CharBlock(label=_("texte"), help_text=_("Le texte du titre."))
+    level = blocks.ChoiceBlock(
+        choices=[("h2", _("Niveau 2")), ("h3", _("Niveau 3")), ("h4", _("Niveau 4"))],
+        default="h2",
+        label=_("niveau"),
+        help_text=_("Niveau 2 pour une section, 3 ou 4 pour une sous-section."),
+    )
+    anchor = blocks.CharBlock(
+        required=False,
+        label=_("ancre"),
+        help_text=_(
+            "Identifiant stable pour les liens directs (#ancre). Laisser vide pour le déduire du texte."
+        ),
+    )
+
+    class Meta:
+        icon = "title"
+        label = _("Titre")
+        template = "blocks/heading_block.html"
+        description = _("Un titre de section avec une ancre pour les liens directs.")
+        preview_value = {"text": "Une approche globale", "level": "h2", "anchor": ""}
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["anchor"] = value.get("anchor") or slugify(value.get("text", ""))
+        return context
+
+
+class ParagraphBlock(blocks.RichTextBlock):
+    """Running text with links and lists."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("features", RICH_TEXT_FEATURES)
+        super().__init__(**kwargs)
+
+    class Meta:
+        icon = "pilcrow"
+        label = _("Paragraphe")
+        template = "blocks/paragraph_block.html"
+        description = _("Du texte courant : paragraphes, listes et liens.")
+        preview_value = "<p>L’OIM fait partie du système des Nations Unies.</p>"
+
+
+class QuoteBlock(blocks.StructBlock):
+    """A quotation and where it comes from."""
+
+    quote = blocks.TextBlock(label=_("citation"), help_text=_("Le texte cité, sans guillemets."))
+    source = blocks.CharBlock(
+        required=False,
+        label=_("source"),
+        help_text=_("Qui l’a dit ou d’où vient le texte, par exemple un accord international."),
+    )
+    source_url = blocks.URLBlock(
+        required=False, label=_("lien de la source"), help_text=_("Adresse du texte d’origine.")
+    )
+
+    class Meta:
+        icon = "openquote"
+        label = _("Citation")
+        template = "blocks/quote_block.html"
+        description = _("Une citation mise en valeur, avec sa source.")
+        preview_value = {
+            "quote": "La migration est une réalité multidimensionnelle.",
+            "source": "Pacte mondial pour des migrations sûres, ordonnées et régulières",
+        }
+
+
+class ExpandableSectionBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("titre"), help_text=_("Le titre toujours visible."))
+    anchor = blocks.CharBlock(
+        required=False,
+        label=_("ancre"),
+        help_text=_("Identifiant stable (#ancre). Laisser vide pour le déduire du titre."),
+    )
+    body = ParagraphBlock(label=_("contenu"), help_text=_("Le texte affiché une fois ouvert."))
+
+
+class ExpandableSectionsBlock(blocks.StructBlock):
+    """Sections a reader opens one by one, with a table of contents above them."""
+
+    show_toc = blocks.BooleanBlock(
+        required=False,
+        default=True,
+        label=_("sommaire"),
+        help_text=_("Afficher un sommaire qui mène à chaque section."),
+    )
+    sections = blocks.ListBlock(ExpandableSectionBlock(), label=_("sections"))
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Sections dépliables")
+        template = "blocks/expandable_sections_block.html"
+        description = _("Des sections ordonnées que le lecteur déplie, avec un sommaire.")
+        preview_value = {
+            "show_toc": True,
+            "sections": [
+                {"heading": "Une approche pangouvernementale", "anchor": "", "body": "<p>…</p>"},
+            ],
+        }
+
+
+class KeyFigureBlock(blocks.StructBlock):
+    figure = blocks.CharBlock(label=_("chiffre"), help_text=_("Le chiffre, par exemple « 175 »."))
+    label = blocks.CharBlock(
+        label=_("libellé"),
+        help_text=_("Ce que le chiffre compte, par exemple « États membres »."),
+    )
+
+
+class KeyFiguresBlock(blocks.StructBlock):
+    """A row of figures that say the organisation's size at a glance."""
+
+    heading = blocks.CharBlock(
+        required=False, label=_("titre"), help_text=_("Titre facultatif au-dessus des chiffres.")
+    )
+    figures = blocks.ListBlock(KeyFigureBlock(), min_num=1, max_num=6, label=_("chiffres"))
+
+    class Meta:
+        icon = "order"
+        label = _("Chiffres clés")
+        template = "blocks/key_figures_block.html"
+        description = _("Quelques chiffres clés mis en avant.")
+        preview_value = {
+            "heading": "",
+            "figures": [
+                {"figure": "1951", "label": "depuis"},
+                {"figure": "175", "label": "Etats membres"},
+                {"figure": "171", "label": "pays"},
+            ],
+        }
+
+
+class LinkStructValue(blocks.StructValue):
+    def url(self):
+        page = self.get("page")
+        if page:
+            return page.localized.url
+        return self.get("external_url") or ""
+
+    def title(self):
+        page = self.get("page")
+        return self.get("title") or (page.localized.title if page else "")
+
+
+class LinkCardBlock(blocks.StructBlock):
+    page = blocks.PageChooserBlock(
+        required=False,
+        label=_("page"),
+        help_text=_("Une page du site (dans la langue du lecteur)."),
+    )
+    external_url = blocks.URLBlock(
+        required=False, label=_("lien externe"), help_text=_("Ou une adresse hors du site.")
+    )
+    title = blocks.CharBlock(
+        required=False,
+        label=_("titre"),
+        help_text=_("Laisser vide pour reprendre le titre de la page choisie."),
+    )
+    text = blocks.TextBlock(required=False, label=_("texte"), help_text=_("Une ou deux phrases."))
+
+    class Meta:
+        value_class = LinkStructValue
+
+    def clean(self, value):
+        value = super().clean(value)
+        if bool(value.get("page")) == bool(value.get("external_url")):
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "page": ValidationError(
+                        _("Choisir une page ou saisir un lien externe, pas les deux.")
+                    )
+                }
+            )
+        if value.get("external_url") and not value.get("title"):
+            raise blocks.StructBlockValidationError(
+                block_errors={"title": ValidationError(_("Un lien externe a besoin d’un titre."))}
+            )
+        return value
+
+
+class LinkCardsBlock(blocks.StructBlock):
+    """Cards that lead the reader on: to a section, a page or a partner's site."""
+
+    heading = blocks.CharBlock(
+        required=False, label=_("titre"), help_text=_("Titre facultatif au-dessus des cartes.")
+    )
+    cards = blocks.ListBlock(LinkCardBlock(), min_num=1, label=_("cartes"))
+
+    class Meta:
+        icon = "link"
+        label = _("Cartes de liens")
+        template = "blocks/link_cards_block.html"
+        description = _("Des cartes qui mènent vers d’autres pages : appel à l’action, rubriques.")
+        preview_value = {
+            "heading": "",
+            "cards": [
+                {
+                    "external_url": "https://www.iom.int/fr",
+                    "title": "OIM",
+                    "text": "Le site de l’OIM.",
+                }
+            ],
+        }
+
+
+class ContactBlock(blocks.StructBlock):
+    """Who to write to: a unit's name, an introduction and its email address."""
+
+    unit = blocks.CharBlock(
+        label=_("unité"), help_text=_("Le nom de l’unité ou du bureau à contacter.")
+    )
+    text = blocks.TextBlock(
+        required=False, label=_("texte"), help_text=_("Une phrase d’introduction, facultative.")
+    )
+    email = blocks.EmailBlock(label=_("courriel"), help_text=_("Adresse affichée comme lien."))
+
+    class Meta:
+        icon = "mail"
+        label = _("Contact")
+        template = "blocks/contact_block.html"
+        description = _("Les coordonnées d’une unité, avec un lien de courriel.")
+        preview_value = {
+            "unit": "Migration et développement durable",
+            "text": "",
+            "email": "migration4development@iom.int",
+        }
+
+
+class DocumentBlock(blocks.StructBlock):
+    """A file to download, with its type and size shown before the click."""
+
+    document = DocumentChooserBlock(label=_("document"), help_text=_("Le fichier à télécharger."))
+    title = blocks.CharBlock(
+        required=False,
+        label=_("titre"),
+        help_text=_("Laisser vide pour reprendre le titre du document."),
+    )
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Document")
+        template = "blocks/document_block.html"
+        description = _("Un document à télécharger, avec son type et sa taille.")
+
+
+class ImageBlock(blocks.StructBlock):
+    """An image with the words a screen reader says in its place."""
+
+    image = ImageChooserBlock(label=_("image"), help_text=_("L’image à afficher."))
+    alt_text = blocks.CharBlock(
+        label=_("texte alternatif"),
+        help_text=_("Ce que montre l’image, pour qui ne la voit pas. Obligatoire."),
+    )
+    caption = blocks.CharBlock(
+        required=False, label=_("légende"), help_text=_("Légende et crédit, facultatifs.")
+    )
+
+    class Meta:
+        icon = "image"
+        label = _("Image")
+        template = "blocks/image_block.html"
+        description = _("Une image avec un texte alternatif obligatoire et une légende.")
+
+
+class SDGTargetsBlock(blocks.StructBlock):
+    """The Sustainable Development Goal targets this page serves."""
+
+    heading = blocks.CharBlock(
+        required=False, label=_("titre"), help_text=_("Titre facultatif au-dessus des cibles.")
+    )
+    # A lazy reference: the goals are the strategy app's snippets.
+    targets = blocks.ListBlock(
+        SnippetChooserBlock("strategy.SDGTarget"), label=_("cibles"), min_num=1
+    )
+
+    class Meta:
+        icon = "tag"
+        label = _("Cibles des ODD")
+        template = "blocks/sdg_targets_block.html"
+        description = _("Les cibles des objectifs de développement durable que sert cette page.")
+
+
+class BodyStreamBlock(blocks.StreamBlock):
+    """The main content stream of every page."""
+
+    heading = HeadingBlock()
+    paragraph = ParagraphBlock()
+    quote = QuoteBlock()
+    expandable_sections = ExpandableSectionsBlock()
+    key_figures = KeyFiguresBlock()
+    link_cards = LinkCardsBlock()
+    contact = ContactBlock()
+    document = DocumentBlock()
+    image = ImageBlock()
+    sdg_targets = SDGTargetsBlock()

@@ -1,0 +1,106 @@
+"""The home page, the section pages of the main menu and the standard content page."""
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+
+from iom_site.core.blocks import BodyStreamBlock
+
+from .base import BasePage
+
+LEAD_FEATURES = ["bold", "italic", "link"]
+
+
+def lead_field(help_text):
+    return RichTextField(
+        blank=True, features=LEAD_FEATURES, verbose_name=_("chapeau"), help_text=help_text
+    )
+
+
+def body_field():
+    return StreamField(
+        BodyStreamBlock(),
+        blank=True,
+        verbose_name=_("contenu"),
+        help_text=_("Le corps de la page, composé de blocs."),
+    )
+
+
+class SingletonPerLocaleMixin:
+    """A page type that exists at most once in each language tree."""
+
+    @classmethod
+    def can_create_at(cls, parent):
+        return (
+            super().can_create_at(parent)
+            and not cls.objects.filter(locale_id=parent.locale_id).exists()
+        )
+
+
+class HomePage(BasePage):
+    """The home page of one language tree: French is the source, English and Spanish
+    are its translations. It introduces the organisation and leads to each section."""
+
+    intro = lead_field(_("Texte d’accueil affiché sous le titre de la page d’accueil."))
+    body = body_field()
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["core.SectionPage", "core.StandardPage", "strategy.AgendaPage"]
+    # One per language tree.
+    max_count = 3
+
+    class Meta:
+        verbose_name = _("page d’accueil")
+
+
+class SectionPage(BasePage):
+    """A top entry of the main menu (Qui sommes nous, Notre travail, Agir): a lead text,
+    shown in the menu too, and cards for the pages under it."""
+
+    lead = lead_field(_("Présentation de la rubrique, reprise dans le menu principal."))
+    body = body_field()
+
+    content_panels = [*BasePage.content_panels, FieldPanel("lead"), FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("lead"), index.SearchField("body")]
+
+    parent_page_types = ["core.HomePage"]
+    subpage_types = [
+        "core.StandardPage",
+        "core.StructurePage",
+        "partnerships.PartnershipsPage",
+        "partnerships.WhereWeWorkPage",
+        "partnerships.EngagementFormPage",
+    ]
+
+    class Meta:
+        verbose_name = _("page de rubrique")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["cards"] = self.get_children().live().public().specific()
+        return context
+
+
+class StandardPage(BasePage):
+    """A content page: a lead text then blocks (Ce que nous faisons, Données et
+    recherche, Travailler avec nous…)."""
+
+    lead = lead_field(_("Une ou deux phrases qui résument la page, affichées en tête."))
+    body = body_field()
+
+    content_panels = [*BasePage.content_panels, FieldPanel("lead"), FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("lead"), index.SearchField("body")]
+
+    parent_page_types = ["core.HomePage", "core.SectionPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("page standard")
+
+
+__all__ = ["HomePage", "SectionPage", "SingletonPerLocaleMixin", "StandardPage"]
