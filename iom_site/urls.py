@@ -1,11 +1,14 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+
+from iom_site.core import views as core_views
 
 # Outside the language prefix: the admin, documents and machine-read files.
 urlpatterns = [
@@ -22,6 +25,11 @@ if settings.DEBUG:
 # Every page lives under /fr/, /en/ or /es/; "/" is redirected by LocaleMiddleware
 # (language cookie, then Accept-Language, then French).
 urlpatterns += i18n_patterns(
-    path("", include(wagtail_urls)),
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        wagtail_views.authenticate_with_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
+    re_path(wagtail_urls.serve_pattern, core_views.serve, name="wagtail_serve"),
     prefix_default_language=True,
 )

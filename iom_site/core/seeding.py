@@ -31,9 +31,15 @@ def seed_modules():
 
 
 def load_all(log):
-    for label, module in seed_modules():
+    modules = list(seed_modules())
+    for label, module in modules:
         log(f"[{label}] loading")
         module.load(log)
+    # Steps that link across apps (menus, footers) run once every app's pages exist.
+    for label, module in modules:
+        if hasattr(module, "finalize"):
+            log(f"[{label}] finishing")
+            module.finalize(log)
 
 
 def french_home():
@@ -46,7 +52,10 @@ def find_page(path):
     """The French page at a slug path below the home page ("" is the home page)."""
     page = french_home()
     for slug in filter(None, path.split("/")):
-        page = page.get_children().get(slug=slug)
+        child = page.get_children().filter(slug=slug).first()
+        if child is None:
+            raise LookupError(f"no page at '{path}' below the French home page")
+        page = child
     return page.specific
 
 
@@ -65,6 +74,11 @@ def _current(page, name):
     if raw is not None:
         return _normalise(list(raw))
     return value
+
+
+def content_differs(obj, fields):
+    """Whether any of ``fields`` ({name: seed value}) differs from what ``obj`` holds."""
+    return any(_normalise(value) != _current(obj, name) for name, value in fields.items())
 
 
 def _set_children(page, children):
@@ -105,7 +119,7 @@ def upsert_page(spec, log):
         log(f"  created {page.url_path}")
         return page
 
-    changed = any(_normalise(value) != _current(page, name) for name, value in fields.items())
+    changed = content_differs(page, fields)
     for name, value in fields.items():
         setattr(page, name, value)
     changed = _set_children(page, children) or changed

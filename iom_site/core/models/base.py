@@ -98,6 +98,16 @@ class BasePage(ListingFieldsMixin, SocialFieldsMixin, Page):
     class Meta:
         abstract = True
 
+    def get_view_restrictions(self):
+        from wagtail.models import PageViewRestriction
+
+        from iom_site.core.routing import any_view_restriction
+
+        # Private pages are rare: skip two queries per request while there are none.
+        if not any_view_restriction():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
     @property
     def card_title(self):
         return self.listing_title or self.title

@@ -7,6 +7,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from iom_site.core.blocks import BodyStreamBlock
+from iom_site.core.routing import any_view_restriction
 
 from .base import BasePage
 
@@ -82,7 +83,10 @@ class SectionPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["cards"] = self.get_children().live().public().specific()
+        children = self.get_children().live()
+        if any_view_restriction():
+            children = children.public()
+        context["cards"] = children.specific()
         return context
 
 

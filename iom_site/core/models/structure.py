@@ -10,6 +10,8 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from iom_site.core import jsonld
+
 from .base import BasePage
 from .pages import SingletonPerLocaleMixin, lead_field
 
@@ -67,11 +69,20 @@ class StructurePage(SingletonPerLocaleMixin, BasePage):
     """The organisational structure: an introduction and the organisation chart, built
     from the units listed below (each says whom it reports to)."""
 
+    CHART_ANCHOR = "structure-organisationnelle"
+
     lead = lead_field(_("Présentation de la structure organisationnelle."))
+    chart_heading = models.CharField(
+        max_length=255,
+        default="Structure organisationnelle",
+        verbose_name=_("titre de l’organigramme"),
+        help_text=_("Le titre affiché au-dessus de l’organigramme et dans le menu."),
+    )
 
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("lead"),
+        FieldPanel("chart_heading"),
         InlinePanel("units", heading=_("Unités de l’organigramme"), label=_("unité")),
     ]
     search_fields = [
@@ -104,6 +115,16 @@ class StructurePage(SingletonPerLocaleMixin, BasePage):
                 _("« Rend compte à » désigne une unité inconnue : %(keys)s")
                 % {"keys": ", ".join(sorted(unknown))}
             )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        chart = self.org_chart()
+        url = self.get_full_url(request)
+        context["org_chart"] = chart
+        context["org_json_ld"] = jsonld.script(
+            jsonld.organization(jsonld.org_unit(u, c, url) for u, c in chart)
+        )
+        return context
 
     def org_chart(self):
         """The units as a tree: [(unit, [(child, [...]), ...]), ...], roots first."""

@@ -3,34 +3,34 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 
+from iom_site.core import selectors
+
 register = template.Library()
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
 def language_switcher(context):
-    """Links to the current page in each language (the page's live translation
-    when there is one), each named in its own language."""
+    """Links to the current page in each language, each named in its own language. Where
+    the page has no translation, the link goes to the nearest translated ancestor and
+    says the page is not available in that language."""
     request = context.get("request")
     page = context.get("page")
     current = get_language()
-    versions = {}
     if page is not None and getattr(page, "pk", None):
-        translations = page.get_translations(inclusive=True).live().select_related("locale")
-        versions = {p.locale.language_code: p for p in translations}
+        versions = selectors.language_versions(page)
+    else:
+        path = request.path if request is not None else "/"
+        versions = {code: (translate_url(path, code), True) for code, _ in settings.LANGUAGES}
     options = []
     for code, _name in settings.LANGUAGES:
-        if code in versions:
-            url = versions[code].get_url(request)
-        elif request is not None and page is None:
-            url = translate_url(request.path, code)
-        else:
-            url = f"/{code}/"
+        url, available = versions[code]
         options.append(
             {
                 "code": code,
                 "name": get_language_info(code)["name_local"].capitalize(),
                 "url": url,
                 "current": code == current,
+                "available": available,
             }
         )
     return {"options": options}

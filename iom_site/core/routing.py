@@ -1,0 +1,81 @@
+"""Page routing in a constant number of queries.
+
+Wagtail resolves a URL one path segment at a time (one query per segment, plus the site,
+the locale and the home page). Here the site, the locales and the home pages' paths are
+cached, and the page is found by its ``url_path`` in one query (two with its specific
+fields), whatever its depth. Anything unusual (sub-routes of a page, an unknown host)
+falls back to Wagtail's own routing.
+"""
+
+from django.core.cache import cache
+from django.utils.translation import get_language
+
+from wagtail.models import Locale, Page, PageViewRestriction, Site
+
+ROUTING_KEY = "core:routing"
+RESTRICTIONS_KEY = "core:any-view-restriction"
+
+
+def invalidate_routing():
+    cache.delete_many([ROUTING_KEY, RESTRICTIONS_KEY])
+
+
+def _routing_table():
+    """{"sites": [Site with root_page], "homes": {language: (url_path, Locale)}}"""
+    table = cache.get(ROUTING_KEY)
+    if table is None:
+        sites = list(Site.objects.select_related("root_page"))
+        locales = {locale.pk: locale for locale in Locale.objects.all()}
+        homes = {}
+        default = next((site for site in sites if site.is_default_site), None)
+        if default is not None:
+            for home in Page.objects.filter(
+                translation_key=default.root_page.translation_key
+            ).values("url_path", "locale_id"):
+                locale = locales[home["locale_id"]]
+                homes[locale.language_code] = (home["url_path"], locale)
+        table = {"sites": sites, "homes": homes}
+        cache.set(ROUTING_KEY, table, 60 * 60)
+    return table
+
+
+def find_site(request, sites):
+    try:
+        hostname, port = request.get_host().split(":")[0], int(request.get_port())
+    except (KeyError, ValueError):
+        return None
+    for site in sites:
+        if site.hostname == hostname and site.port == port:
+            return site
+    same_host = [site for site in sites if site.hostname == hostname]
+    if len(same_host) == 1:
+        return same_host[0]
+    return next((site for site in sites if site.is_default_site), None)
+
+
+def route(request, path):
+    """A Wagtail RouteResult for the page at ``path``, or None to let Wagtail route."""
+    table = _routing_table()
+    site = find_site(request, table["sites"])
+    if site is None or not site.is_default_site or len(table["sites"]) > 1:
+        return None
+    request._wagtail_site = site
+    home = table["homes"].get(get_language())
+    if home is None:
+        return None
+    home_path, locale = home
+    url_path = home_path + "".join(f"{part}/" for part in path.split("/") if part)
+    page = Page.objects.filter(url_path=url_path, locale=locale).specific().first()
+    if page is None:
+        return None
+    page.locale = locale
+    return page.route(request, [])
+
+
+def any_view_restriction():
+    """Whether any page is private; almost never, so most pages skip the check."""
+    exists = cache.get(RESTRICTIONS_KEY)
+    if exists is None:
+        exists = PageViewRestriction.objects.exists()
+        cache.set(RESTRICTIONS_KEY, exists, 60 * 60)
+    return exists

@@ -1,0 +1,139 @@
+"""Bring the seed's English and Spanish in through wagtail-localize, as a translator does:
+submit the French object for translation, download its PO file, fill it from the
+project's translation catalogue (``<app>/seed/translations/<language>.po``, keyed by
+the French text), upload it, then publish the translated object.
+
+Every string must be translated: a missing one stops the seed with the list of French
+strings to add to the catalogue, so French never reaches the English or Spanish site.
+"""
+
+from pathlib import Path
+
+from django.apps import apps
+from django.conf import settings
+from django.db import models
+
+from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+from wagtail_localize.operations import translate_object
+
+import polib
+from modelcluster.fields import ParentalKey
+
+TOOL_NAME = "seed catalogue"
+
+
+class MissingSeedTranslations(LookupError):
+    def __init__(self, language_code, obj, msgids):
+        self.msgids = msgids
+        listed = "; ".join(repr(m[:60]) for m in msgids[:5])
+        more = f" and {len(msgids) - 5} more" if len(msgids) > 5 else ""
+        super().__init__(
+            f"{len(msgids)} string(s) of {obj!r} have no {language_code} translation in the "
+            f"seed catalogues: {listed}{more}"
+        )
+
+
+def target_languages():
+    return [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+
+
+def load_catalogue(language_code):
+    """{French msgid: translation} from every installed app's seed catalogue."""
+    catalogue = {}
+    for config in apps.get_app_configs():
+        path = Path(config.path) / "seed" / "translations" / f"{language_code}.po"
+        if path.exists():
+            for entry in polib.pofile(str(path)):
+                if entry.msgstr and not entry.obsolete and "fuzzy" not in entry.flags:
+                    catalogue[entry.msgid] = entry.msgstr
+    return catalogue
+
+
+def translatable_snippet_models():
+    """Translatable non-page models that stand alone, models they point to first."""
+    candidates = [
+        model
+        for model in apps.get_models()
+        if issubclass(model, TranslatableMixin)
+        and not issubclass(model, Page)
+        and not any(isinstance(field, ParentalKey) for field in model._meta.fields)
+        and model._meta.app_label in {"core", "strategy", "partnerships"}
+    ]
+    ordered = []
+
+    def visit(model, trail=()):
+        if model in ordered or model in trail:
+            return
+        for field in model._meta.fields:
+            if isinstance(field, models.ForeignKey) and field.related_model in candidates:
+                visit(field.related_model, (*trail, model))
+        ordered.append(model)
+
+    for model in candidates:
+        visit(model)
+    return ordered
+
+
+def french_objects():
+    """Everything a visitor reads, in an order where each object's dependencies come first:
+    standalone snippets, then pages from the home page down."""
+    default = Locale.get_default()
+    objects = []
+    for model in translatable_snippet_models():
+        objects += list(model.objects.filter(locale=default).order_by("pk"))
+    home = Page.objects.get(depth=2, locale=default)
+    objects += [page.specific for page in home.get_descendants(inclusive=True).order_by("path")]
+    return objects
+
+
+def _translations_snapshot(source, locale):
+    return set(
+        StringTranslation.objects.filter(
+            context__object_id=source.object_id, locale=locale
+        ).values_list("translation_of_id", "context_id", "data")
+    )
+
+
+def translate(instance, language_code, catalogue):
+    """Translate one French object into one language; returns True if anything changed."""
+    locale = Locale.objects.get(language_code=language_code)
+    source, source_changed = TranslationSource.update_or_create_from_instance(instance)
+    translation = Translation.objects.filter(source=source, target_locale=locale).first()
+    if translation is None:
+        # What the admin's "Translate" action does: a draft target, awaiting translation.
+        translate_object(instance, [locale])
+        translation = Translation.objects.get(source=source, target_locale=locale)
+        source_changed = True
+
+    po = translation.export_po()
+    missing = []
+    for entry in po:
+        if entry.obsolete:
+            continue
+        if entry.msgid in catalogue:
+            entry.msgstr = catalogue[entry.msgid]
+        elif not entry.msgstr:
+            missing.append(entry.msgid)
+    if missing:
+        raise MissingSeedTranslations(language_code, instance, missing)
+
+    before = _translations_snapshot(source, locale)
+    translation.import_po(po, translation_type="manual", tool_name=TOOL_NAME)
+    changed = source_changed or before != _translations_snapshot(source, locale)
+
+    target = source.get_translated_instance(locale) if not changed else None
+    target_live = getattr(target, "live", True) if target is not None else False
+    if changed or not target_live:
+        translation.save_target(publish=True)
+        return True
+    return False
+
+
+def translate_seed(log):
+    languages = target_languages()
+    catalogues = {code: load_catalogue(code) for code in languages}
+    for instance in french_objects():
+        for code in languages:
+            if translate(instance, code, catalogues[code]):
+                log(f"  {code}: translated {instance!r}")

@@ -1,0 +1,193 @@
+"""Data that spans pages: the main menu, the footer, breadcrumbs and language versions.
+
+Menu and footer are the same on every page of a language, so they are computed once per
+language and kept in the cache until something they show is published (see signals.py).
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.html import strip_tags
+
+from wagtail.models import Page
+from wagtail.rich_text import expand_db_html
+
+from iom_site.core.routing import any_view_restriction
+
+CACHE_TIMEOUT = 60 * 60 * 24
+
+
+def _key(kind, language_code):
+    return f"core:{kind}:{language_code}"
+
+
+def invalidate_navigation(language_codes=None):
+    codes = language_codes or [code for code, _name in settings.LANGUAGES]
+    cache.delete_many([_key(kind, code) for code in codes for kind in ("menu", "footer")])
+
+
+def main_menu(language_code):
+    """[{title, url, lead, children: [{title, url, children: [...]}]}] for one language."""
+    key = _key("menu", language_code)
+    menu = cache.get(key)
+    if menu is None:
+        menu = _build_main_menu(language_code)
+        cache.set(key, menu, CACHE_TIMEOUT)
+    return menu
+
+
+def _build_main_menu(language_code):
+    from iom_site.core.models import HomePage, MainMenu, OrgUnit, SectionPage, StructurePage
+
+    home = HomePage.objects.filter(locale__language_code=language_code).first()
+    if home is None:
+        return []
+    pages = (
+        Page.objects.descendant_of(home)
+        .filter(depth__in=(home.depth + 1, home.depth + 2))
+        .live()
+        .in_menu()
+        .order_by("path")
+    )
+    if any_view_restriction():
+        pages = pages.public()
+    pages = list(pages)
+    leads = dict(SectionPage.objects.filter(pk__in=[p.pk for p in pages]).values_list("pk", "lead"))
+    charts = dict(
+        StructurePage.objects.filter(pk__in=[p.pk for p in pages]).values_list(
+            "pk", "chart_heading"
+        )
+    )
+    units = {
+        page_id: [(StructurePage.CHART_ANCHOR, heading)] for page_id, heading in charts.items()
+    }
+    for page_id, key, name in OrgUnit.objects.filter(page_id__in=[p.pk for p in pages]).values_list(
+        "page_id", "key", "name"
+    ):
+        units.setdefault(page_id, []).append((key, name))
+
+    entries, by_path = [], {}
+    for page in pages:
+        url = page.get_url()
+        entry = {
+            "title": page.title,
+            "url": url,
+            "key": str(page.translation_key),
+            "lead": strip_tags(expand_db_html(leads.get(page.pk, ""))).strip(),
+            "children": [
+                {"title": name, "url": f"{url}#{key}", "children": []}
+                for key, name in units.get(page.pk, [])
+            ],
+        }
+        if page.depth == home.depth + 1:
+            entries.append(entry)
+            by_path[page.path] = entry
+        elif page.path[: -Page.steplen] in by_path:
+            by_path[page.path[: -Page.steplen]]["children"].append(entry)
+
+    extra = MainMenu.objects.filter(locale__language_code=language_code, live=True).first()
+    if extra is not None:
+        _add_extra_links(entries, extra.extra_links, language_code)
+    return entries
+
+
+def _add_extra_links(entries, stream, language_code):
+    links = [block.value for block in stream]
+    keys = {
+        str(page.translation_key)
+        for link in links
+        for page in (link.get("page"), link.get("under"))
+        if page is not None
+    }
+    localized = {
+        str(page.translation_key): page
+        for page in Page.objects.live().filter(
+            translation_key__in=keys, locale__language_code=language_code
+        )
+    }
+    top = {entry["key"]: entry for entry in entries}
+    for link in links:
+        page = link.get("page")
+        if page is not None:
+            target = localized.get(str(page.translation_key))
+            if target is None:
+                continue
+            url, title = target.get_url(), link.get("title") or target.title
+        else:
+            url, title = link.get("external_url"), link.get("title")
+        item = {"title": title, "url": url, "key": "", "lead": "", "children": []}
+        under = link.get("under")
+        parent = top.get(str(under.translation_key)) if under is not None else None
+        (parent["children"] if parent else entries).append(item)
+
+
+def footer(language_code):
+    key = _key("footer", language_code)
+    data = cache.get(key)
+    if data is None:
+        data = _build_footer(language_code)
+        cache.set(key, data, CACHE_TIMEOUT)
+    return data
+
+
+def _build_footer(language_code):
+    from iom_site.core.models import Footer
+
+    snippet = Footer.objects.filter(locale__language_code=language_code, live=True).first()
+    if snippet is None:
+        return {"contact": "", "links": [], "legal": ""}
+    keys = {
+        str(block.value["page"].translation_key) for block in snippet.links if block.value["page"]
+    }
+    localized = {
+        str(page.translation_key): page
+        for page in Page.objects.live().filter(
+            translation_key__in=keys, locale__language_code=language_code
+        )
+    }
+    links = []
+    for block in snippet.links:
+        page = block.value["page"]
+        if page is not None:
+            target = localized.get(str(page.translation_key))
+            if target is None:
+                continue
+            links.append({"title": block.value["title"] or target.title, "url": target.get_url()})
+        else:
+            links.append({"title": block.value["title"], "url": block.value["external_url"]})
+    return {"contact": expand_db_html(snippet.contact), "links": links, "legal": snippet.legal}
+
+
+def breadcrumbs(page):
+    """The page's ancestors below the root, home first (the page itself excluded)."""
+    return list(page.get_ancestors().filter(depth__gte=2))
+
+
+def language_versions(page):
+    """{language code: (url, available)} for the page in every language: its live,
+    non-alias translation, or else the nearest ancestor that has one."""
+    translations = {
+        p.locale.language_code: p
+        for p in page.get_translations(inclusive=True)
+        .live()
+        .filter(alias_of__isnull=True)
+        .select_related("locale")
+    }
+    versions = {code: (p.get_url(), True) for code, p in translations.items()}
+    missing = [code for code, _name in settings.LANGUAGES if code not in versions]
+    if missing:
+        ancestors = page.get_ancestors().filter(depth__gte=2)
+        fallbacks = (
+            Page.objects.live()
+            .filter(
+                translation_key__in=ancestors.values("translation_key"),
+                locale__language_code__in=missing,
+                alias_of__isnull=True,
+            )
+            .select_related("locale")
+            .order_by("depth")
+        )
+        for fallback in fallbacks:
+            versions[fallback.locale.language_code] = (fallback.get_url(), False)
+        for code in missing:
+            versions.setdefault(code, (f"/{code}/", False))
+    return versions
