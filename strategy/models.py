@@ -1,25 +1,52 @@
-"""The 2030 Agenda: Sustainable Development Goals and their targets, as translatable
-snippets that pages cite."""
+"""The 2030 Agenda: the Agenda and institutional-strategy pages, and the Sustainable
+Development Goals and their targets as translatable snippets that pages cite."""
 
-from django.core.validators import RegexValidator
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel
-from wagtail.models import TranslatableMixin
+from modelcluster.fields import ParentalKey
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from iom_site.core.blocks import RICH_TEXT_FEATURES
 from iom_site.core.models import BasePage
+from iom_site.core.models.pages import SingletonPerLocaleMixin, body_field, lead_field
 
 hex_colour = RegexValidator(r"^#[0-9A-Fa-f]{6}$", _("Une couleur au format #RRGGBB."))
+target_code = RegexValidator(
+    r"^[1-9][0-9]?\.[0-9a-z]{1,3}$", _("Un code de cible comme « 10.7 » ou « 10.c ».")
+)
+
+
+def _relative_luminance(hex_value):
+    """WCAG 2.x relative luminance of a #RRGGBB colour."""
+    channels = [int(hex_value[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast_ratio(first, second):
+    lighter, darker = sorted((_relative_luminance(first), _relative_luminance(second)))[::-1]
+    return (lighter + 0.05) / (darker + 0.05)
 
 
 class SustainableDevelopmentGoal(TranslatableMixin, index.Indexed, models.Model):
     """One of the 17 Sustainable Development Goals, in the UN's official colour."""
 
     number = models.PositiveSmallIntegerField(
-        verbose_name=_("numéro"), help_text=_("Le numéro de l’objectif, de 1 à 17.")
+        validators=[MinValueValidator(1), MaxValueValidator(17)],
+        verbose_name=_("numéro"),
+        help_text=_("Le numéro de l’objectif, de 1 à 17."),
     )
     title = models.CharField(
         max_length=255,
@@ -41,9 +68,30 @@ class SustainableDevelopmentGoal(TranslatableMixin, index.Indexed, models.Model)
         ordering = ["number"]
         verbose_name = _("objectif de développement durable")
         verbose_name_plural = _("objectifs de développement durable")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["locale", "number"], name="strategy_unique_goal_number_per_locale"
+            )
+        ]
 
     def __str__(self):
         return f"{self.number}. {self.title}"
+
+    @property
+    def text_colour(self):
+        """Black or white, whichever contrasts more with the goal's colour: the UN's
+        white lettering falls short of WCAG AA (4.5:1) on ten of the seventeen colours."""
+        if contrast_ratio(self.colour, "#000000") >= contrast_ratio(self.colour, "#FFFFFF"):
+            return "#000000"
+        return "#FFFFFF"
+
+
+class SDGTargetManager(models.Manager):
+    # A target is shown with its goal's number and colour, in its language, wherever it
+    # appears (the sdg_targets block loads its targets through this manager): joins,
+    # not a query per target.
+    def get_queryset(self):
+        return super().get_queryset().select_related("goal", "locale")
 
 
 class SDGTarget(TranslatableMixin, index.Indexed, models.Model):
@@ -58,12 +106,15 @@ class SDGTarget(TranslatableMixin, index.Indexed, models.Model):
     )
     code = models.CharField(
         max_length=8,
+        validators=[target_code],
         verbose_name=_("code"),
         help_text=_("Le code officiel de la cible, par exemple « 10.7 » ou « 10.c »."),
     )
     description = models.TextField(
         verbose_name=_("description"), help_text=_("Le texte officiel de la cible.")
     )
+
+    objects = SDGTargetManager()
 
     panels = [FieldPanel("goal"), FieldPanel("code"), FieldPanel("description")]
     override_translatable_fields = [SynchronizedField("code")]
@@ -77,20 +128,157 @@ class SDGTarget(TranslatableMixin, index.Indexed, models.Model):
         ordering = ["goal__number", "code"]
         verbose_name = _("cible d’ODD")
         verbose_name_plural = _("cibles d’ODD")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["locale", "code"], name="strategy_unique_target_code_per_locale"
+            )
+        ]
 
     def __str__(self):
-        return f"{self.code} {self.description[:60]}"
+        return f"{self.code} {Truncator(self.description).chars(60)}"
+
+    @property
+    def localized_draft(self):
+        # Templates ask each target for its localized version, and Wagtail answers with
+        # a Locale query every time. The joined locale settles the usual case (target
+        # and page in the same language) without one.
+        if self.locale.language_code == get_supported_content_language_variant(get_language()):
+            return self
+        return super().localized_draft
+
+    def clean(self):
+        super().clean()
+        if self.goal_id and self.code and not self.code.startswith(f"{self.goal.number}."):
+            raise ValidationError(
+                {
+                    "code": _(
+                        "Le code d’une cible de l’objectif %(number)s commence par « %(number)s. »."
+                    )
+                    % {"number": self.goal.number}
+                }
+            )
 
 
-class AgendaPage(BasePage):
-    """STUB – to be completed."""
+class IntroSummaryMixin:
+    """Cards and meta descriptions fall back to the page's introduction."""
+
+    @property
+    def summary(self):
+        return super().summary or Truncator(strip_tags(self.intro)).words(40)
+
+
+class AgendaPage(SingletonPerLocaleMixin, IntroSummaryMixin, BasePage):
+    """The « 2030 AGENDA » page: how migration serves sustainable development. Below its
+    text it leads to the institutional strategy and lists the goals and targets of the
+    2030 Agenda with the pages of the site that serve each target."""
+
+    intro = lead_field(_("Le premier paragraphe, mis en avant sous le titre."))
+    body = body_field()
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
 
     parent_page_types = ["core.HomePage"]
     subpage_types = ["strategy.StrategyPage"]
 
+    class Meta:
+        verbose_name = _("page Programme 2030")
 
-class StrategyPage(BasePage):
-    """STUB – to be completed."""
+    def get_context(self, request, *args, **kwargs):
+        from strategy import selectors  # selectors imports this module's models
+
+        context = super().get_context(request, *args, **kwargs)
+        context["strategy_page"] = selectors.strategy_page_under(self)
+        context["sdg_goals"] = selectors.sdg_index(self.locale_id)
+        return context
+
+
+class StrategySection(TranslatableMixin, Orderable):
+    """One approach of the strategy: a heading the reader unfolds to read its text."""
+
+    page = ParentalKey("strategy.StrategyPage", on_delete=models.CASCADE, related_name="sections")
+    anchor = models.SlugField(
+        max_length=80,
+        verbose_name=_("ancre"),
+        help_text=_(
+            "Identifiant stable de la section dans l’adresse (#ancre), le même dans toutes les langues : il n’est pas traduit. Lettres minuscules, chiffres et tirets."
+        ),
+    )
+    heading = models.CharField(
+        max_length=255,
+        verbose_name=_("titre"),
+        help_text=_("Le titre toujours visible de la section, sans deux-points final."),
+    )
+    body = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        verbose_name=_("texte"),
+        help_text=_("Le texte affiché quand le lecteur déplie la section."),
+    )
+
+    panels = [FieldPanel("heading"), FieldPanel("anchor"), FieldPanel("body")]
+    # Links to #anchor must work in every language: translators neither see nor
+    # override it.
+    override_translatable_fields = [SynchronizedField("anchor", overridable=False)]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+
+
+class StrategyPageForm(WagtailAdminPageForm):
+    """The strategy page's edit form: it refuses two sections with the same anchor."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        # The sections arrive in an inline formset, which the page's own clean() never
+        # sees: the check that anchors are unique has to live here.
+        seen = set()
+        for form in self.formsets["sections"].forms:
+            if not form.is_valid() or form.cleaned_data.get("DELETE"):
+                continue
+            anchor = form.cleaned_data.get("anchor")
+            if anchor in seen:
+                form.add_error(
+                    "anchor", _("Chaque section doit avoir une ancre unique sur la page.")
+                )
+            seen.add(anchor)
+        return cleaned_data
+
+
+class StrategyPage(SingletonPerLocaleMixin, IntroSummaryMixin, BasePage):
+    """The institutional strategy on migration and sustainable development: an
+    introduction, its approaches as sections the reader unfolds (with a table of
+    contents), then further blocks such as the unit's contact details."""
+
+    intro = lead_field(_("Les paragraphes qui présentent la stratégie, sous le titre."))
+    sections_heading = models.CharField(
+        max_length=255,
+        blank=True,
+        verbose_name=_("titre des sections"),
+        help_text=_(
+            "Le titre au-dessus des sections, par exemple « Une approche globale de la migration et du développement »."
+        ),
+    )
+    body = body_field()
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("sections_heading"),
+        InlinePanel("sections", heading=_("Sections dépliables"), label=_("section")),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("sections_heading"),
+        index.RelatedFields("sections", [index.SearchField("heading"), index.SearchField("body")]),
+        index.SearchField("body"),
+    ]
 
     parent_page_types = ["strategy.AgendaPage"]
     subpage_types = []
+    base_form_class = StrategyPageForm
+
+    class Meta:
+        verbose_name = _("page de stratégie")

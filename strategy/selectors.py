@@ -1,0 +1,88 @@
+"""Reads that go beyond one page: the strategy page under the Agenda page, and the
+index of goals, targets and the pages that tag them. Each costs a fixed number of
+queries, whatever the number of goals, targets or pages."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Length, Substr
+
+from wagtail.models import Page, PageViewRestriction, ReferenceIndex
+
+from strategy.models import SDGTarget, StrategyPage, SustainableDevelopmentGoal
+
+
+@dataclass
+class TargetEntry:
+    target: SDGTarget
+    pages: list = field(default_factory=list)
+
+
+@dataclass
+class GoalEntry:
+    goal: SustainableDevelopmentGoal
+    targets: list = field(default_factory=list)
+
+
+def under_view_restriction():
+    """An Exists() condition, true for a page that is, or is below, a page with a view
+    restriction. Wagtail's ``public()`` spends a query of its own listing restrictions;
+    this one is part of the page query."""
+    return Exists(
+        PageViewRestriction.objects.filter(
+            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+        )
+    )
+
+
+def strategy_page_under(agenda_page):
+    """The live, public strategy page below the Agenda page, or None."""
+    return (
+        StrategyPage.objects.child_of(agenda_page).live().filter(~under_view_restriction()).first()
+    )
+
+
+def target_sort_key(target):
+    """Official order within a goal: numbered targets (1, 2 … 10), then lettered (a, b, c)."""
+    suffix = target.code.partition(".")[2]
+    return (target.goal.number, (0, int(suffix), "") if suffix.isdigit() else (1, 0, suffix))
+
+
+def sdg_index(locale_id):
+    """[GoalEntry] for the goals of one language that have targets, in official order;
+    each target lists the live, public pages of that language that tag it (through
+    Wagtail's reference index, which records snippets chosen in StreamFields)."""
+    targets = sorted(SDGTarget.objects.filter(locale_id=locale_id), key=target_sort_key)
+    if not targets:
+        return []
+    references = (
+        ReferenceIndex.objects.filter(
+            to_content_type__app_label=SDGTarget._meta.app_label,
+            to_content_type__model=SDGTarget._meta.model_name,
+            to_object_id__in=[str(target.pk) for target in targets],
+            base_content_type__app_label=Page._meta.app_label,
+            base_content_type__model=Page._meta.model_name,
+        )
+        .values_list("to_object_id", "object_id")
+        .distinct()
+    )
+    page_ids_by_target = {}
+    for target_id, page_id in references:
+        page_ids_by_target.setdefault(int(target_id), set()).add(int(page_id))
+    tagging_ids = set().union(*page_ids_by_target.values())
+    pages = (
+        list(
+            Page.objects.live()
+            .filter(~under_view_restriction(), locale_id=locale_id, pk__in=tagging_ids)
+            .order_by("title")
+        )
+        if tagging_ids
+        else []
+    )
+
+    goals = {}
+    for target in targets:
+        entry = goals.setdefault(target.goal_id, GoalEntry(goal=target.goal))
+        ids = page_ids_by_target.get(target.pk, set())
+        entry.targets.append(TargetEntry(target, [page for page in pages if page.pk in ids]))
+    return list(goals.values())
