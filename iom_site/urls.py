@@ -33,3 +33,5 @@ urlpatterns += i18n_patterns(
     re_path(wagtail_urls.serve_pattern, core_views.serve, name="wagtail_serve"),
     prefix_default_language=True,
 )
+
+handler404 = "iom_site.core.views.page_not_found"

@@ -23,6 +23,17 @@ CHROMIUM_ARGS = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Menus, footers and routing are cached per language; each test starts cold, as the
+    database it sees is rolled back or flushed between tests."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def homes(db):
     """The French home page and its English and Spanish translations, by language."""

@@ -6,12 +6,13 @@ import re
 from io import StringIO
 from pathlib import Path
 
-import pytest
 from django.core.management import call_command
 from django.db import transaction
-from django.test import Client
+from django.test import Client, TestCase
 
 from wagtail.models import Locale, Page, Revision
+
+import pytest
 
 SEED_FILE = Path(__file__).parent / "data" / "programme-2030.fr.txt"
 # Titles the capture glued to the paragraph after them (see the seed's README).
@@ -30,7 +31,9 @@ def seed_sentences():
         if len(line.split()) < 4:
             continue
         sentences += [s.strip() for s in re.split(r"(?<=[.:])\s+(?=[A-ZÀ-Ü«])", line) if s.strip()]
-    return sentences
+    # The strategy's section titles end with " :" in the capture; on the site they are
+    # headings, without the colon.
+    return [s.removesuffix(" :") for s in sentences]
 
 
 def visible_text(markup):
@@ -40,20 +43,36 @@ def visible_text(markup):
 
 @pytest.fixture(scope="module")
 def seeded(django_db_setup, django_db_blocker):
+    """The whole seed, once for the module, rolled back at its end. wagtail-localize
+    publishes translations on commit: run those callbacks inside the outer transaction."""
     with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_seed_content", stdout=StringIO())
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            call_command("load_seed_content", stdout=StringIO())
         yield
         transaction.set_rollback(True)
 
 
 @pytest.fixture
 def french_pages(seeded, db):
-    return list(Page.objects.live().filter(locale=Locale.get_default(), depth__gte=2).order_by("path"))
+    return list(
+        Page.objects.live().filter(locale=Locale.get_default(), depth__gte=2).order_by("path")
+    )
+
+
+@pytest.fixture
+def all_pages(seeded, db):
+    return list(
+        Page.objects.filter(depth__gte=2)
+        .select_related("locale")
+        .order_by("locale__language_code", "path")
+    )
 
 
 def test_every_seed_sentence_is_on_the_french_site(french_pages):
     client = Client()
-    site_text = " ".join(visible_text(client.get(page.url).content.decode()) for page in french_pages)
+    site_text = " ".join(
+        visible_text(client.get(page.url).content.decode()) for page in french_pages
+    )
     sentences = seed_sentences()
     assert len(sentences) > 30
     missing = [sentence for sentence in sentences if " ".join(sentence.split()) not in site_text]
@@ -80,10 +99,11 @@ def test_the_french_tree_matches_the_design(french_pages):
     assert expected <= paths
 
 
-def test_every_page_renders_within_its_query_budget(french_pages, django_assert_max_num_queries):
+def test_every_page_renders_within_its_query_budget(all_pages, django_assert_max_num_queries):
     client = Client()
-    client.get("/fr/")  # the menu and footer are built once per language, then cached
-    for page in french_pages:
+    for code in ("fr", "en", "es"):
+        client.get(f"/{code}/")  # the menu and footer are built once per language, then cached
+    for page in all_pages:
         with django_assert_max_num_queries(QUERY_BUDGET, info=page.url):
             response = client.get(page.url)
         assert response.status_code == 200, page.url
@@ -108,7 +128,10 @@ def test_menu_follows_the_seed(seeded, db):
     assert structure["children"][0]["title"] == "Structure organisationnelle"
     work = [child["title"] for child in menu[1]["children"]]
     assert work[:3] == ["Ce que nous faisons", "Partenariats", "Où travaillons-nous"]
-    assert [child["title"] for child in menu[2]["children"]] == ["Travailler avec nous", "Engagez-vous"]
+    assert [child["title"] for child in menu[2]["children"]] == [
+        "Travailler avec nous",
+        "Engagez-vous",
+    ]
 
 
 def test_every_menu_link_resolves(seeded, db):
@@ -126,11 +149,60 @@ def test_every_menu_link_resolves(seeded, db):
     assert {url: client.get(url).status_code for url in internal} == dict.fromkeys(internal, 200)
 
 
-def test_loading_the_seed_again_changes_nothing(seeded, db):
+def test_loading_the_seed_again_changes_nothing(seeded, db, django_capture_on_commit_callbacks):
     revisions = Revision.objects.count()
     pages = sorted(Page.objects.values_list("url_path", "live"))
     out = StringIO()
-    call_command("load_seed_content", stdout=out)
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("load_seed_content", stdout=out)
     assert Revision.objects.count() == revisions
     assert sorted(Page.objects.values_list("url_path", "live")) == pages
-    assert "updated" not in out.getvalue()
+    assert "updated /" not in out.getvalue()
+    assert "created" not in out.getvalue()
+    assert "translated" not in out.getvalue()
+
+
+def test_english_and_spanish_trees_are_complete_and_published(all_pages):
+    by_language = {}
+    for page in all_pages:
+        by_language.setdefault(page.locale.language_code, []).append(page)
+    assert len(by_language["en"]) == len(by_language["es"]) == len(by_language["fr"])
+    assert all(page.live for page in all_pages)
+    assert not [page.url for page in all_pages if page.alias_of_id]
+    english_slugs = {page.slug for page in by_language["en"]}
+    assert {"who-we-are", "our-work", "take-action", "data-and-research"} <= english_slugs
+    assert {"quienes-somos", "nuestro-trabajo", "datos-e-investigacion"} <= {p.slug for p in by_language["es"]}
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_no_french_seed_sentence_on_english_or_spanish_pages(all_pages, language):
+    client = Client()
+    text = " ".join(
+        visible_text(client.get(page.url).content.decode())
+        for page in all_pages
+        if page.locale.language_code == language
+    )
+    # Short labels can coincide across languages ("Structure", "Contact"); sentences cannot.
+    leaked = [s for s in seed_sentences() if len(s.split()) > 4 and " ".join(s.split()) in text]
+    assert leaked == []
+
+
+def test_every_page_says_its_language_and_links_its_translations(all_pages):
+    client = Client()
+    urls = {page.translation_key: {} for page in all_pages}
+    for page in all_pages:
+        urls[page.translation_key][page.locale.language_code] = f"http://testserver{page.url}"
+    for page in all_pages:
+        markup = client.get(page.url).content.decode()
+        code = page.locale.language_code
+        assert f'<html lang="{code}"' in markup, page.url
+        assert f'<link rel="canonical" href="http://testserver{page.url}">' in markup
+        for other, url in urls[page.translation_key].items():
+            assert f'<link rel="alternate" hreflang="{other}" href="{url}">' in markup, page.url
+        french = urls[page.translation_key]["fr"]
+        assert f'<link rel="alternate" hreflang="x-default" href="{french}">' in markup
+        switcher = markup[markup.index('<nav class="language-switcher"') :]
+        switcher = switcher[: switcher.index("</nav>")]
+        for other, url in urls[page.translation_key].items():
+            relative = url.removeprefix("http://testserver")
+            assert f'href="{relative}" hreflang="{other}" lang="{other}"' in switcher, page.url

@@ -79,3 +79,15 @@ def any_view_restriction():
         exists = PageViewRestriction.objects.exists()
         cache.set(RESTRICTIONS_KEY, exists, 60 * 60)
     return exists
+
+
+def french_original(path):
+    """The live French page at the same path as ``path`` under another language prefix."""
+    parts = [part for part in path.split("/") if part]
+    if not parts or parts[0] == "fr":
+        return None
+    home = _routing_table()["homes"].get("fr")
+    if home is None:
+        return None
+    url_path = home[0] + "".join(f"{part}/" for part in parts[1:])
+    return Page.objects.live().filter(url_path=url_path).first()

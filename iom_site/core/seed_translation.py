@@ -13,12 +13,12 @@ from django.apps import apps
 from django.conf import settings
 from django.db import models
 
+from modelcluster.fields import ParentalKey
 from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 from wagtail_localize.operations import translate_object
 
 import polib
-from modelcluster.fields import ParentalKey
 
 TOOL_NAME = "seed catalogue"
 

@@ -15,12 +15,15 @@ run creates no revision.
 """
 
 import json
+import uuid
 from importlib import import_module
 from pathlib import Path
 
 from django.apps import apps
 from django.utils.module_loading import module_has_submodule
 
+from wagtail import blocks
+from wagtail.fields import StreamField
 from wagtail.models import Locale
 
 
@@ -30,7 +33,7 @@ def seed_modules():
             yield config.label, import_module(f"{config.name}.seed")
 
 
-def load_all(log):
+def load_all(log, translate=True):
     modules = list(seed_modules())
     for label, module in modules:
         log(f"[{label}] loading")
@@ -40,6 +43,11 @@ def load_all(log):
         if hasattr(module, "finalize"):
             log(f"[{label}] finishing")
             module.finalize(log)
+    if translate:
+        from iom_site.core.seed_translation import translate_seed
+
+        log("[translations] English and Spanish, through wagtail-localize")
+        translate_seed(log)
 
 
 def french_home():
@@ -57,6 +65,64 @@ def find_page(path):
             raise LookupError(f"no page at '{path}' below the French home page")
         page = child
     return page.specific
+
+
+ID_NAMESPACE = uuid.UUID("6f1c1d2e-3b0a-4f7e-9a51-0a3c2b9d7e11")
+
+
+def with_block_ids(block, value, key):
+    """Stream data in Wagtail's current storage format, with ids derived from the page and
+    the block's position: list items become {"type": "item", "value": …, "id": …}, which
+    wagtail-localize needs to extract them, and the same seed gives the same ids (so a
+    second run, or a translation, finds the same segments)."""
+    if isinstance(block, blocks.StreamBlock):
+        return [
+            {
+                "type": child["type"],
+                "value": with_block_ids(
+                    block.child_blocks[child["type"]], child["value"], f"{key}/{index}"
+                ),
+                "id": child.get("id") or str(uuid.uuid5(ID_NAMESPACE, f"{key}/{index}")),
+            }
+            for index, child in enumerate(value)
+        ]
+    if isinstance(block, blocks.ListBlock):
+        items = []
+        for index, item in enumerate(value):
+            if isinstance(item, dict) and item.get("type") == "item":
+                item = {
+                    **item,
+                    "value": with_block_ids(block.child_block, item["value"], f"{key}/{index}"),
+                }
+            else:
+                item = {
+                    "type": "item",
+                    "value": with_block_ids(block.child_block, item, f"{key}/{index}"),
+                }
+            item.setdefault("id", str(uuid.uuid5(ID_NAMESPACE, f"{key}/{index}")))
+            items.append(item)
+        return items
+    if isinstance(block, blocks.StructBlock) and isinstance(value, dict):
+        return {
+            name: with_block_ids(block.child_blocks[name], child, f"{key}/{name}")
+            if name in block.child_blocks
+            else child
+            for name, child in value.items()
+        }
+    return value
+
+
+def prepare_fields(model, fields, key):
+    """Seed field values ready to compare with and assign to ``model`` instances."""
+    ready = {}
+    for name, value in fields.items():
+        field = (
+            model._meta.get_field(name) if name in {f.name for f in model._meta.fields} else None
+        )
+        if isinstance(field, StreamField) and isinstance(value, list):
+            value = with_block_ids(field.stream_block, value, f"{key}:{name}")
+        ready[name] = value
+    return ready
 
 
 def _normalise(value):
@@ -81,16 +147,31 @@ def content_differs(obj, fields):
     return any(_normalise(value) != _current(obj, name) for name, value in fields.items())
 
 
+def _child_rows(model, rows):
+    """Inline rows in the seed's order (sort_order set where the model is orderable)."""
+    orderable = any(field.name == "sort_order" for field in model._meta.fields)
+    return [
+        {**row, "sort_order": index} if orderable else dict(row) for index, row in enumerate(rows)
+    ]
+
+
 def _set_children(page, children):
+    """Update inline rows in place, so each keeps its translation key (and so its
+    translations) when the seed's text changes; add or drop rows at the end."""
     changed = False
     for relation, rows in children.items():
         manager = getattr(page, relation)
-        existing = [
-            {key: getattr(obj, key) for key in rows[0]} if rows else {} for obj in manager.all()
-        ]
-        if existing != rows:
-            manager.set([manager.model(**row) for row in rows])
+        rows = _child_rows(manager.model, rows)
+        objects = list(manager.all())
+        for obj, row in zip(objects, rows, strict=False):
+            if any(getattr(obj, key) != value for key, value in row.items()):
+                for key, value in row.items():
+                    setattr(obj, key, value)
+                changed = True
+        extra = [manager.model(**row) for row in rows[len(objects) :]]
+        if extra or len(objects) > len(rows):
             changed = True
+        manager.set(objects[: len(rows)] + extra)
     return changed
 
 
@@ -98,7 +179,7 @@ def upsert_page(spec, log):
     """Create or update the French page described by ``spec``; publish when changed."""
     model = apps.get_model(spec["model"])
     parent = None if spec.get("home") else find_page(spec.get("parent", ""))
-    fields = dict(spec.get("fields", {}))
+    fields = prepare_fields(model, dict(spec.get("fields", {})), spec["slug"])
     fields["title"] = spec["title"]
     fields["show_in_menus"] = spec.get("show_in_menus", False)
     for key in ("seo_title", "search_description"):
@@ -113,7 +194,8 @@ def upsert_page(spec, log):
     if page is None:
         page = model(slug=spec["slug"], locale=parent.locale, **fields)
         for relation, rows in children.items():
-            getattr(page, relation).set([getattr(page, relation).model(**row) for row in rows])
+            manager = getattr(page, relation)
+            manager.set([manager.model(**row) for row in _child_rows(manager.model, rows)])
         parent.add_child(instance=page)
         page.save_revision().publish()
         log(f"  created {page.url_path}")

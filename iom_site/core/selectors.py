@@ -6,6 +6,7 @@ language and kept in the cache until something they show is published (see signa
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import Q
 from django.utils.html import strip_tags
 
 from wagtail.models import Page
@@ -159,35 +160,52 @@ def _build_footer(language_code):
 
 def breadcrumbs(page):
     """The page's ancestors below the root, home first (the page itself excluded)."""
-    return list(page.get_ancestors().filter(depth__gte=2))
+    return _page_family(page)["ancestors"]
 
 
 def language_versions(page):
     """{language code: (url, available)} for the page in every language: its live,
     non-alias translation, or else the nearest ancestor that has one."""
-    translations = {
-        p.locale.language_code: p
-        for p in page.get_translations(inclusive=True)
-        .live()
+    return _page_family(page)["versions"]
+
+
+def _page_family(page):
+    """Ancestors and language versions of a page, from one query, kept on the page
+    object for the rest of the request (head, switcher and breadcrumbs all use them)."""
+    cached = getattr(page, "_family", None)
+    if cached is not None:
+        return cached
+    steps = Page.steplen
+    # Ancestor paths are prefixes of the page's own path: no query needed to list them.
+    paths = [page.path[:end] for end in range(2 * steps, len(page.path), steps)]
+    family = list(
+        Page.objects.filter(
+            Q(translation_key=page.translation_key)
+            | Q(path__in=paths)
+            | Q(translation_key__in=Page.objects.filter(path__in=paths).values("translation_key"))
+        )
         .filter(alias_of__isnull=True)
         .select_related("locale")
+    )
+    ancestors = sorted((p for p in family if p.path in paths), key=lambda p: p.depth)
+    live = [p for p in family if p.live]
+    versions = {
+        p.locale.language_code: (p.get_url(), True)
+        for p in live
+        if p.translation_key == page.translation_key
     }
-    versions = {code: (p.get_url(), True) for code, p in translations.items()}
-    missing = [code for code, _name in settings.LANGUAGES if code not in versions]
-    if missing:
-        ancestors = page.get_ancestors().filter(depth__gte=2)
-        fallbacks = (
-            Page.objects.live()
-            .filter(
-                translation_key__in=ancestors.values("translation_key"),
-                locale__language_code__in=missing,
-                alias_of__isnull=True,
-            )
-            .select_related("locale")
-            .order_by("depth")
+    ancestor_keys = {p.translation_key: p.depth for p in ancestors}
+    for code, _name in settings.LANGUAGES:
+        if code in versions:
+            continue
+        fallbacks = sorted(
+            (
+                p
+                for p in live
+                if p.locale.language_code == code and p.translation_key in ancestor_keys
+            ),
+            key=lambda p: ancestor_keys[p.translation_key],
         )
-        for fallback in fallbacks:
-            versions[fallback.locale.language_code] = (fallback.get_url(), False)
-        for code in missing:
-            versions.setdefault(code, (f"/{code}/", False))
-    return versions
+        versions[code] = (fallbacks[-1].get_url(), False) if fallbacks else (f"/{code}/", False)
+    page._family = {"ancestors": ancestors, "versions": versions}
+    return page._family

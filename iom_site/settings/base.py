@@ -158,6 +158,21 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
+# Editorial workflow and roles (README « Editorial workflow and roles »).
+# Translatable snippets: their model permissions apply only in the languages whose page tree
+# the person may edit (iom_site/core/permissions.py); core.roles hands them to the groups.
+EDITORIAL_TRANSLATABLE_SNIPPETS = [
+    "core.MainMenu",
+    "core.Footer",
+    "strategy.SustainableDevelopmentGoal",
+    "strategy.SDGTarget",
+    "partnerships.Partner",
+]
+# The description is the image's alt text: the upload form requires it.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "iom_site.core.wagtail_hooks.AltTextImageForm"
+# Superusers are operators: review requests go to the Moderators group only.
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+
 EMAIL_BACKEND = env(
     "DJANGO_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend"
 )

@@ -1,12 +1,22 @@
 """Editor-maintained navigation: extra menu links and the footer, one of each per language."""
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    PreviewableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
+from wagtail.rich_text import expand_db_html
 
 from iom_site.core.blocks import LinkStructValue
 
@@ -56,7 +66,24 @@ class FooterLinkBlock(blocks.StructBlock):
         value_class = LinkStructValue
 
 
-class MainMenu(TranslatableMixin, DraftStateMixin, RevisionMixin, models.Model):
+class EditorialSnippetMixin(
+    WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, PreviewableMixin, models.Model
+):
+    """Drafts, revisions, locking, the « Review » workflow and previews (in the snippet's
+    own language) for the navigation snippets, as for pages."""
+
+    class Meta:
+        abstract = True
+
+    def serve_preview(self, request, mode_name):
+        # Link titles and page URLs are resolved in the active language.
+        with translation.override(self.locale.language_code):
+            response = super().serve_preview(request, mode_name)
+            response.render()
+        return response
+
+
+class MainMenu(TranslatableMixin, EditorialSnippetMixin):
     """The main menu is built from the pages marked « Afficher dans les menus »; this
     snippet adds the links that are not pages of the tree, one menu per language."""
 
@@ -65,6 +92,16 @@ class MainMenu(TranslatableMixin, DraftStateMixin, RevisionMixin, models.Model):
         blank=True,
         verbose_name=_("liens supplémentaires"),
         help_text=_("Liens ajoutés au menu en plus des pages de l’arborescence."),
+    )
+
+    # Deleting the menu deletes its revisions and workflow history too.
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="main_menu")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="main_menu",
+        for_concrete_model=False,
     )
 
     panels = [FieldPanel("extra_links")]
@@ -76,8 +113,29 @@ class MainMenu(TranslatableMixin, DraftStateMixin, RevisionMixin, models.Model):
     def __str__(self):
         return f"{self._meta.verbose_name} ({self.locale.language_code})"
 
+    def get_preview_template(self, request, mode_name):
+        return "core/previews/main_menu.html"
 
-class Footer(TranslatableMixin, DraftStateMixin, RevisionMixin, models.Model):
+    def get_preview_context(self, request, mode_name):
+        from iom_site.core import selectors
+
+        # The live menu, its hand-added links replaced by this version's.
+        entries = without_extra_links(selectors.main_menu(self.locale.language_code))
+        selectors._add_extra_links(entries, self.extra_links, self.locale.language_code)
+        return {**super().get_preview_context(request, mode_name), "menu": entries}
+
+
+def without_extra_links(entries):
+    """A copy of menu entries without the links a MainMenu added: theirs is the empty key,
+    pages have their translation key and organisation units none."""
+    return [
+        {**entry, "children": without_extra_links(entry["children"])}
+        for entry in entries
+        if entry.get("key") != ""
+    ]
+
+
+class Footer(TranslatableMixin, EditorialSnippetMixin):
     """The footer shown on every page of one language: address and useful links."""
 
     contact = RichTextField(
@@ -99,6 +157,15 @@ class Footer(TranslatableMixin, DraftStateMixin, RevisionMixin, models.Model):
         help_text=_("Par exemple « © Organisation internationale pour les migrations »."),
     )
 
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="footer")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="footer",
+        for_concrete_model=False,
+    )
+
     panels = [FieldPanel("contact"), FieldPanel("links"), FieldPanel("legal")]
 
     class Meta(TranslatableMixin.Meta):
@@ -107,3 +174,16 @@ class Footer(TranslatableMixin, DraftStateMixin, RevisionMixin, models.Model):
 
     def __str__(self):
         return f"{self._meta.verbose_name} ({self.locale.language_code})"
+
+    def get_preview_template(self, request, mode_name):
+        return "core/previews/footer.html"
+
+    def get_preview_context(self, request, mode_name):
+        footer = {
+            "contact": expand_db_html(self.contact),
+            "links": [
+                {"title": link.value.title(), "url": link.value.url()} for link in self.links
+            ],
+            "legal": self.legal,
+        }
+        return {**super().get_preview_context(request, mode_name), "footer": footer}

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from wagtail.models import Locale
 
-from iom_site.core.seeding import content_differs, find_page, load_page_files
+from iom_site.core.seeding import content_differs, find_page, load_page_files, prepare_fields
 from iom_site.core.site_setup import ensure_site
 
 HERE = Path(__file__).parent
@@ -39,6 +39,7 @@ def _link_blocks(links):
 
 def _upsert_snippet(model, fields, log):
     locale = Locale.get_default()
+    fields = prepare_fields(model, fields, model._meta.model_name)
     snippet = model.objects.filter(locale=locale).first()
     if snippet is None:
         snippet = model(locale=locale, **fields)

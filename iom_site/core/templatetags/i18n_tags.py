@@ -34,3 +34,31 @@ def language_switcher(context):
             }
         )
     return {"options": options}
+
+
+OG_LOCALES = {"fr": "fr_FR", "en": "en_GB", "es": "es_ES"}
+
+
+@register.inclusion_tag("includes/i18n_head.html", takes_context=True)
+def i18n_head(context):
+    """Canonical URL and hreflang alternates: only live, real translations, absolute URLs,
+    French as x-default."""
+    request = context.get("request")
+    page = context.get("page")
+    if request is None or page is None or not getattr(page, "pk", None):
+        return {}
+    versions = selectors.language_versions(page)
+    alternates = [
+        (code, request.build_absolute_uri(url))
+        for code, _name in settings.LANGUAGES
+        if (url := versions[code][0]) and versions[code][1]
+    ]
+    own = page.locale.language_code
+    x_default = dict(alternates).get(settings.LANGUAGE_CODE)
+    return {
+        "canonical": request.build_absolute_uri(page.get_url(request)),
+        "alternates": alternates if len(alternates) > 1 else [],
+        "x_default": x_default if len(alternates) > 1 else None,
+        "og_locale": OG_LOCALES.get(own, own),
+        "og_alternates": [OG_LOCALES[code] for code, _url in alternates if code != own],
+    }

@@ -3,8 +3,9 @@ from pathlib import Path
 from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError
 
-import polib
 from wagtail_localize.models import StringSegment, TranslationSource
+
+import polib
 
 from iom_site.core.seed_translation import french_objects, target_languages
 

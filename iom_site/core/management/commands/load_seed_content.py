@@ -1,3 +1,4 @@
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError, transaction
 
@@ -10,11 +11,25 @@ class Command(BaseCommand):
         "Idempotent: running it again leaves the same site."
     )
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--french-only",
+            action="store_true",
+            help="Load the French source only, without the English and Spanish translations.",
+        )
+
+    def handle(self, *args, french_only=False, **options):
         try:
             # All or nothing: a failure half-way must not leave half a site.
             with transaction.atomic():
-                load_all(self.stdout.write)
-        except (DatabaseError, LookupError, ValueError, OSError) as exc:
+                load_all(self.stdout.write, translate=not french_only)
+        except (
+            DatabaseError,
+            LookupError,
+            ValueError,
+            OSError,
+            ValidationError,
+            ObjectDoesNotExist,
+        ) as exc:
             raise CommandError(f"seed content could not be loaded: {exc}") from exc
         self.stdout.write(self.style.SUCCESS("Seed content loaded."))

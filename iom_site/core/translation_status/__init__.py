@@ -1,0 +1,1 @@
+"""The admin's translation status page: every translatable page and snippet × EN/ES."""

@@ -1,0 +1,18 @@
+"""Who may read the translation status page."""
+
+from django.contrib.auth.models import Group
+
+# Created by the project's groups data migration; matched by name, as the page has no
+# model to hang a permission of its own on.
+READER_GROUPS = ("Translators", "Moderators")
+SUBMIT_TRANSLATION = "wagtail_localize.submit_translation"
+
+
+def user_can_view_translation_status(user):
+    """Superusers, holders of wagtail-localize's « submit translation » permission, and
+    members of the Translators or Moderators groups."""
+    if not user.is_active:
+        return False
+    if user.is_superuser or user.has_perm(SUBMIT_TRANSLATION):
+        return True
+    return Group.objects.filter(user=user, name__in=READER_GROUPS).exists()
