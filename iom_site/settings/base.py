@@ -62,6 +62,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "iom_site.core.translation_guard.TranslationPermissionMiddleware",
 ]
 
 ROOT_URLCONF = "iom_site.urls"
@@ -118,6 +119,14 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 # New translations start as drafts: the default would publish a page full of
 # French text under /en/ the moment it is submitted (wagtail-localize#…, research §2.1).
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+
+# Machine pre-translation in the translation editor: DeepL when a key is given.
+DEEPL_API_KEY = env("DEEPL_API_KEY", default="")
+if DEEPL_API_KEY:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": DEEPL_API_KEY, "FORMALITY": "prefer_more"},
+    }
 
 STATIC_URL = "/static/"
 STATIC_ROOT = env.path("DJANGO_STATIC_ROOT", default=BASE_DIR / "var" / "static")

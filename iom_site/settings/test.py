@@ -13,3 +13,8 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
+
+# A deterministic stand-in for DeepL (it reverses the words): tests only, never a network call.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+    "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
+}

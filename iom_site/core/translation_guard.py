@@ -1,0 +1,54 @@
+"""wagtail-localize's submit and update views check only the `submit_translation`
+permission, not whether the user may edit what they submit (see the research notes).
+This middleware adds that check: a user who cannot edit the French source gets 403 and
+nothing is created."""
+
+from django.apps import apps
+from django.core.exceptions import PermissionDenied
+
+from wagtail.models import Page
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail_localize.models import TranslationSource
+
+GUARDED = {"submit_page_translation", "submit_snippet_translation", "update_translations"}
+
+
+def _source_instance(match):
+    name, kwargs = match.url_name, match.kwargs
+    if name == "submit_page_translation":
+        return Page.objects.filter(pk=kwargs["page_id"]).first()
+    if name == "submit_snippet_translation":
+        model = apps.get_model(kwargs["app_label"], kwargs["model_name"])
+        return model.objects.filter(pk=kwargs["pk"]).first()
+    source = TranslationSource.objects.filter(pk=kwargs["translation_source_id"]).first()
+    return source.get_source_instance() if source is not None else None
+
+
+def can_edit(user, instance):
+    if isinstance(instance, Page):
+        return instance.permissions_for_user(user).can_edit()
+    # A registered snippet's own policy (which may restrict by locale), else the model's.
+    viewset = getattr(type(instance), "snippet_viewset", None)
+    policy = (
+        viewset.permission_policy if viewset is not None else ModelPermissionPolicy(type(instance))
+    )
+    return policy.user_has_permission_for_instance(user, "change", instance)
+
+
+class TranslationPermissionMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        match = request.resolver_match
+        if match is None or match.namespace != "wagtail_localize" or match.url_name not in GUARDED:
+            return None
+        if not request.user.is_authenticated:
+            return None  # Wagtail's own login redirect applies
+        instance = _source_instance(match)
+        if instance is not None and not can_edit(request.user, instance):
+            raise PermissionDenied
+        return None
