@@ -186,6 +186,9 @@ EMAIL_BACKEND = env(
     "DJANGO_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend"
 )
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="no-reply@iom.int")
+# "Engagez-vous" form: submissions per client IP within the window (seconds).
+ENGAGEMENT_FORM_RATE_LIMIT = env.int("ENGAGEMENT_FORM_RATE_LIMIT", default=5)
+ENGAGEMENT_FORM_RATE_WINDOW = env.int("ENGAGEMENT_FORM_RATE_WINDOW", default=600)
 CONTACT_FORM_RECIPIENTS = env.list(
     "CONTACT_FORM_RECIPIENTS", default=["migration4development@iom.int"]
 )

@@ -2,9 +2,11 @@
 
 from django.contrib.auth.models import Group
 
-# Created by the project's groups data migration; matched by name, as the page has no
-# model to hang a permission of its own on.
-READER_GROUPS = ("Translators", "Moderators")
+from iom_site.core.roles import MODERATORS, TRANSLATORS
+
+# The editorial groups (core.0004), matched by name: the page has no model to hang a
+# permission of its own on.
+READER_GROUPS = (TRANSLATORS, MODERATORS)
 SUBMIT_TRANSLATION = "wagtail_localize.submit_translation"
 
 
