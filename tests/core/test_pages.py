@@ -1,10 +1,10 @@
 """Core page types: tree rules, rendering with full and empty content, admin creation."""
 
-import pytest
-
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+import pytest
 
 from iom_site.core.models import HomePage, OrgUnit, SectionPage, StandardPage, StructurePage
 from iom_site.core.site_setup import ensure_site
@@ -13,9 +13,27 @@ from tests.core.factories import SectionPageFactory, StandardPageFactory, Struct
 pytestmark = pytest.mark.django_db
 
 UNITS = [
-    {"key": "dg", "name": "Direction générale", "head_title": "Directrice générale", "description": "Dirige.", "reports_to": ""},
-    {"key": "dga", "name": "Adjointe aux opérations", "head_title": "DGA", "description": "Opère.", "reports_to": "dg"},
-    {"key": "cab", "name": "Bureau du Chef de Cabinet", "head_title": "Chef de Cabinet", "description": "", "reports_to": "dg"},
+    {
+        "key": "dg",
+        "name": "Direction générale",
+        "head_title": "Directrice générale",
+        "description": "Dirige.",
+        "reports_to": "",
+    },
+    {
+        "key": "dga",
+        "name": "Adjointe aux opérations",
+        "head_title": "DGA",
+        "description": "Opère.",
+        "reports_to": "dg",
+    },
+    {
+        "key": "cab",
+        "name": "Bureau du Chef de Cabinet",
+        "head_title": "Chef de Cabinet",
+        "description": "",
+        "reports_to": "dg",
+    },
 ]
 
 
@@ -30,7 +48,9 @@ def make_structure(parent, units=UNITS):
 
 def test_section_page_renders_lead_body_and_child_cards(client, homes):
     section = SectionPageFactory(parent=homes["fr"], title="Qui sommes nous", body=[])
-    StandardPageFactory(parent=section, title="Ce que nous faisons", search_description="Résumé carte.")
+    StandardPageFactory(
+        parent=section, title="Ce que nous faisons", search_description="Résumé carte."
+    )
     html = client.get(section.url).content.decode()
     assert "<h1>Qui sommes nous</h1>" in html
     assert "Chapeau de la rubrique." in html
@@ -56,7 +76,11 @@ def test_pages_render_with_optional_fields_empty(client, homes, factory):
     parent = homes["fr"]
     if factory is StructurePageFactory:
         parent = SectionPageFactory(parent=parent)
-    page = factory(parent=parent, lead="", body=[]) if factory is not StructurePageFactory else factory(parent=parent, lead="")
+    page = (
+        factory(parent=parent, lead="", body=[])
+        if factory is not StructurePageFactory
+        else factory(parent=parent, lead="")
+    )
     response = client.get(page.url)
     assert response.status_code == 200
     assert f"<h1>{page.title}</h1>" in response.content.decode()
@@ -74,11 +98,16 @@ def test_structure_page_is_a_nested_org_chart_with_json_ld(client, homes):
     top = chart.index('id="dg"')
     nested = chart.index('<ul aria-label="Unités rattachées à : Direction générale">')
     assert top < nested < chart.index('id="dga"') and nested < chart.index('id="cab"')
-    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
+    data = json.loads(
+        re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
+    )
     assert data["@type"] == "Organization"
     top_unit = data["subOrganization"][0]
     assert top_unit["name"] == "Direction générale"
-    assert {u["name"] for u in top_unit["subOrganization"]} == {"Adjointe aux opérations", "Bureau du Chef de Cabinet"}
+    assert {u["name"] for u in top_unit["subOrganization"]} == {
+        "Adjointe aux opérations",
+        "Bureau du Chef de Cabinet",
+    }
 
 
 def test_structure_page_rejects_unknown_or_duplicate_units(homes):
@@ -170,8 +199,20 @@ class TestAdminCreate(WagtailPageTestCase):
                     "chart_heading": "Structure organisationnelle",
                     "units": inline_formset(
                         [
-                            {"key": "dg", "name": "DG", "head_title": "DG", "description": "", "reports_to": ""},
-                            {"key": "cab", "name": "Cabinet", "head_title": "", "description": "", "reports_to": "dg"},
+                            {
+                                "key": "dg",
+                                "name": "DG",
+                                "head_title": "DG",
+                                "description": "",
+                                "reports_to": "",
+                            },
+                            {
+                                "key": "cab",
+                                "name": "Cabinet",
+                                "head_title": "",
+                                "description": "",
+                                "reports_to": "dg",
+                            },
                         ]
                     ),
                 }
@@ -179,3 +220,44 @@ class TestAdminCreate(WagtailPageTestCase):
         )
         page = StructurePage.objects.get(slug="structure")
         assert [u.key for u in page.units.all()] == ["dg", "cab"]
+
+
+class TestStructureAdminValidation(WagtailPageTestCase):
+    def setUp(self):
+        self.homes = ensure_site()
+        self.section = SectionPageFactory(parent=self.homes["fr"])
+        self.login()
+
+    def post_units(self, units):
+        from django.urls import reverse
+
+        data = nested_form_data(
+            {
+                "title": "Structure",
+                "slug": "structure",
+                "lead": rich_text("<p>La structure.</p>"),
+                "chart_heading": "Structure organisationnelle",
+                "units": inline_formset(units),
+            }
+        )
+        url = reverse("wagtailadmin_pages:add", args=["core", "structurepage", self.section.pk])
+        return self.client.post(url, data)
+
+    def test_duplicate_identifiers_are_refused_in_the_editor(self):
+        unit = {"key": "dg", "name": "DG", "head_title": "", "description": "", "reports_to": ""}
+        response = self.post_units([unit, {**unit, "name": "Autre"}])
+        assert response.status_code == 200
+        assert "Chaque unité doit avoir un identifiant unique." in response.content.decode()
+        assert not StructurePage.objects.exists()
+
+    def test_unknown_parent_is_refused_in_the_editor(self):
+        unit = {
+            "key": "dg",
+            "name": "DG",
+            "head_title": "",
+            "description": "",
+            "reports_to": "absent",
+        }
+        response = self.post_units([unit])
+        assert "Aucune unité n’a cet identifiant." in response.content.decode()
+        assert not StructurePage.objects.exists()

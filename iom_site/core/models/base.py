@@ -119,5 +119,5 @@ class BasePage(ListingFieldsMixin, SocialFieldsMixin, Page):
             return self.listing_summary
         if self.search_description:
             return self.search_description
-        lead = getattr(self, "lead", "")
+        lead = getattr(self, "lead", "") or getattr(self, "intro", "")
         return Truncator(strip_tags(str(lead))).words(40) if lead else ""

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
@@ -65,6 +66,28 @@ class OrgUnit(TranslatableMixin, Orderable):
         verbose_name_plural = _("unités")
 
 
+class StructurePageForm(WagtailAdminPageForm):
+    """The structure page's edit form: unit identifiers are unique and « rend compte à »
+    names a unit of the chart. The rows arrive in an inline formset, which the page's own
+    clean() does not see while the admin form is validated."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        rows = [
+            form
+            for form in self.formsets["units"].forms
+            if form.is_valid() and form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+        keys = [form.cleaned_data.get("key") for form in rows]
+        for form in rows:
+            key, parent = form.cleaned_data.get("key"), form.cleaned_data.get("reports_to")
+            if keys.count(key) > 1:
+                form.add_error("key", _("Chaque unité doit avoir un identifiant unique."))
+            if parent and parent not in keys:
+                form.add_error("reports_to", _("Aucune unité n’a cet identifiant."))
+        return cleaned_data
+
+
 class StructurePage(SingletonPerLocaleMixin, BasePage):
     """The organisational structure: an introduction and the organisation chart, built
     from the units listed below (each says whom it reports to)."""
@@ -93,6 +116,7 @@ class StructurePage(SingletonPerLocaleMixin, BasePage):
 
     parent_page_types = ["core.SectionPage"]
     subpage_types = []
+    base_form_class = StructurePageForm
 
     class Meta:
         verbose_name = _("page de structure")
