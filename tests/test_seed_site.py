@@ -171,7 +171,9 @@ def test_english_and_spanish_trees_are_complete_and_published(all_pages):
     assert not [page.url for page in all_pages if page.alias_of_id]
     english_slugs = {page.slug for page in by_language["en"]}
     assert {"who-we-are", "our-work", "take-action", "data-and-research"} <= english_slugs
-    assert {"quienes-somos", "nuestro-trabajo", "datos-e-investigacion"} <= {p.slug for p in by_language["es"]}
+    assert {"quienes-somos", "nuestro-trabajo", "datos-e-investigacion"} <= {
+        p.slug for p in by_language["es"]
+    }
 
 
 @pytest.mark.parametrize("language", ["en", "es"])

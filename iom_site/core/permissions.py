@@ -100,13 +100,18 @@ def check_page_action(request, page):
     page as it was."""
     if request.method != "POST":
         return None
-    if request.POST.get("action-publish") and not page.permissions_for_user(
-        request.user
-    ).can_publish():
+    if (
+        request.POST.get("action-publish")
+        and not page.permissions_for_user(request.user).can_publish()
+    ):
         return refuse(request, "wagtailadmin_pages:edit", page.pk, message=ACTION_REFUSED)
     if request.POST.get("action-workflow-action"):
         task = page.current_workflow_task
-        allowed = {name for name, _label, _modal in task.get_actions(page, request.user)} if task else set()
+        allowed = (
+            {name for name, _label, _modal in task.get_actions(page, request.user)}
+            if task
+            else set()
+        )
         if request.POST.get("workflow-action-name") not in allowed:
             return refuse(request, "wagtailadmin_pages:edit", page.pk, message=ACTION_REFUSED)
     return None

@@ -4,17 +4,29 @@ data, the same shape editors' content is stored in."""
 import factory
 import wagtail_factories
 
-from iom_site.core.models import Footer, HomePage, MainMenu, SectionPage, StandardPage, StructurePage
+from iom_site.core.models import (
+    Footer,
+    HomePage,
+    MainMenu,
+    SectionPage,
+    StandardPage,
+    StructurePage,
+)
 
 ALL_BLOCKS = [
     {"type": "heading", "value": {"text": "Une approche globale", "level": "h2", "anchor": ""}},
     {"type": "paragraph", "value": "<p>Texte courant du bloc paragraphe.</p>"},
-    {"type": "quote", "value": {"quote": "Citation du bloc.", "source": "Source du bloc", "source_url": ""}},
+    {
+        "type": "quote",
+        "value": {"quote": "Citation du bloc.", "source": "Source du bloc", "source_url": ""},
+    },
     {
         "type": "expandable_sections",
         "value": {
             "show_toc": True,
-            "sections": [{"heading": "Section dépliable", "anchor": "section-a", "body": "<p>Corps A.</p>"}],
+            "sections": [
+                {"heading": "Section dépliable", "anchor": "section-a", "body": "<p>Corps A.</p>"}
+            ],
         },
     },
     {
@@ -25,10 +37,24 @@ ALL_BLOCKS = [
         "type": "link_cards",
         "value": {
             "heading": "Cartes",
-            "cards": [{"page": None, "external_url": "https://www.iom.int/fr", "title": "Carte externe", "text": "Texte de carte."}],
+            "cards": [
+                {
+                    "page": None,
+                    "external_url": "https://www.iom.int/fr",
+                    "title": "Carte externe",
+                    "text": "Texte de carte.",
+                }
+            ],
         },
     },
-    {"type": "contact", "value": {"unit": "Unité de contact", "text": "Écrivez-nous.", "email": "contact@example.org"}},
+    {
+        "type": "contact",
+        "value": {
+            "unit": "Unité de contact",
+            "text": "Écrivez-nous.",
+            "email": "contact@example.org",
+        },
+    },
 ]
 
 

@@ -1,12 +1,18 @@
 """Main menu, footer, breadcrumbs and the language switcher, as a visitor meets them."""
 
-import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+import pytest
+
 from iom_site.core.selectors import footer, language_versions, main_menu
-from tests.core.factories import FooterFactory, MainMenuFactory, SectionPageFactory, StandardPageFactory
+from tests.core.factories import (
+    FooterFactory,
+    MainMenuFactory,
+    SectionPageFactory,
+    StandardPageFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -68,11 +74,21 @@ def test_menu_adds_editor_links_under_their_entry(homes):
     MainMenuFactory(
         locale=homes["fr"].locale,
         extra_links=[
-            {"type": "link", "value": {"under": section.pk, "page": None, "external_url": "https://www.iom.int/fr", "title": "OIM"}}
+            {
+                "type": "link",
+                "value": {
+                    "under": section.pk,
+                    "page": None,
+                    "external_url": "https://www.iom.int/fr",
+                    "title": "OIM",
+                },
+            }
         ],
     )
     children = main_menu("fr")[0]["children"]
-    assert children == [{"title": "OIM", "url": "https://www.iom.int/fr", "key": "", "lead": "", "children": []}]
+    assert children == [
+        {"title": "OIM", "url": "https://www.iom.int/fr", "key": "", "lead": "", "children": []}
+    ]
 
 
 def test_menu_is_per_language(homes):
@@ -86,7 +102,10 @@ def test_menu_panel_is_a_disclosure_with_plain_links(client, homes):
     section = SectionPageFactory(parent=homes["fr"], title="Agir", lead="<p>Agir avec nous.</p>")
     StandardPageFactory(parent=section, title="Engagez-vous")
     html = client.get("/fr/").content.decode()
-    assert '<button class="main-nav__toggle" type="button" aria-expanded="false" aria-controls="panel-1" hidden>' in html
+    assert (
+        '<button class="main-nav__toggle" type="button" aria-expanded="false" aria-controls="panel-1" hidden>'
+        in html
+    )
     assert '<p class="main-nav__lead">Agir avec nous.</p>' in html
     assert '<a href="/fr/agir/engagez-vous/">Engagez-vous</a>' in html
 
@@ -132,4 +151,7 @@ def test_switcher_points_to_nearest_translated_ancestor(client, homes):
     assert versions["en"] == (english_section.url, False)
     assert versions["es"] == ("/es/", False)
     html = client.get(page.url).content.decode()
-    assert f'<a href="{english_section.url}" hreflang="en" lang="en" class="language-switcher__unavailable">English <span class="language-switcher__note">(page not yet translated)</span></a>' in html
+    assert (
+        f'<a href="{english_section.url}" hreflang="en" lang="en" class="language-switcher__unavailable">English <span class="language-switcher__note">(page not yet translated)</span></a>'
+        in html
+    )

@@ -36,7 +36,11 @@ class Command(BaseCommand):
             folder.mkdir(parents=True, exist_ok=True)
             for code in languages:
                 path = folder / f"{code}.po"
-                po = polib.pofile(str(path), wrapwidth=0) if path.exists() else polib.POFile(wrapwidth=0)
+                po = (
+                    polib.pofile(str(path), wrapwidth=0)
+                    if path.exists()
+                    else polib.POFile(wrapwidth=0)
+                )
                 po.metadata = {"Content-Type": "text/plain; charset=utf-8", "Language": code}
                 known = {entry.msgid for entry in po}
                 added = 0
