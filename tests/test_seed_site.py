@@ -208,3 +208,9 @@ def test_every_page_says_its_language_and_links_its_translations(all_pages):
         for other, url in urls[page.translation_key].items():
             relative = url.removeprefix("http://testserver")
             assert f'href="{relative}" hreflang="{other}" lang="{other}"' in switcher, page.url
+
+
+def test_every_page_knows_its_children(all_pages):
+    """The admin's page explorer relies on numchild: each tree must show its pages."""
+    for page in all_pages:
+        assert page.numchild == page.get_children().count(), page.url

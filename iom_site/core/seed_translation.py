@@ -11,7 +11,7 @@ from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 
 from modelcluster.fields import ParentalKey
 from wagtail.models import Locale, Page, TranslatableMixin
@@ -130,6 +130,21 @@ def translate(instance, language_code, catalogue):
     return False
 
 
+def repair_child_counts():
+    """wagtail-localize publishes translated pages on commit, from revision objects that
+    were loaded before their children were translated: publishing writes their stale
+    child count back (the English home page ends with numchild 0 and an empty explorer).
+    Recount from the tree's paths; run after those publishes."""
+    rows = list(Page.objects.values_list("pk", "path", "numchild"))
+    counts = {}
+    for _pk, path, _numchild in rows:
+        parent = path[: -Page.steplen]
+        counts[parent] = counts.get(parent, 0) + 1
+    for pk, path, numchild in rows:
+        if counts.get(path, 0) != numchild:
+            Page.objects.filter(pk=pk).update(numchild=counts.get(path, 0))
+
+
 def translate_seed(log):
     languages = target_languages()
     catalogues = {code: load_catalogue(code) for code in languages}
@@ -137,3 +152,5 @@ def translate_seed(log):
         for code in languages:
             if translate(instance, code, catalogues[code]):
                 log(f"  {code}: translated {instance!r}")
+    # Registered last, so it runs after wagtail-localize's own on-commit publishes.
+    transaction.on_commit(repair_child_counts)
