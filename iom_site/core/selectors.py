@@ -87,11 +87,13 @@ def _build_main_menu(language_code):
 
     extra = MainMenu.objects.filter(locale__language_code=language_code, live=True).first()
     if extra is not None:
-        _add_extra_links(entries, extra.extra_links, language_code)
+        add_extra_links(entries, extra.extra_links, language_code)
     return entries
 
 
-def _add_extra_links(entries, stream, language_code):
+def add_extra_links(entries, stream, language_code):
+    """Place a menu snippet's links (``stream``) into ``entries``: under the top entry
+    they name, or at the top level; pages resolved to their ``language_code`` version."""
     links = [block.value for block in stream]
     keys = {
         str(page.translation_key)

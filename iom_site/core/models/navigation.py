@@ -121,7 +121,7 @@ class MainMenu(TranslatableMixin, EditorialSnippetMixin):
 
         # The live menu, its hand-added links replaced by this version's.
         entries = without_extra_links(selectors.main_menu(self.locale.language_code))
-        selectors._add_extra_links(entries, self.extra_links, self.locale.language_code)
+        selectors.add_extra_links(entries, self.extra_links, self.locale.language_code)
         return {**super().get_preview_context(request, mode_name), "menu": entries}
 
 
