@@ -1,12 +1,14 @@
 """wagtail-localize's submit and update views check only the `submit_translation`
-permission, not whether the user may edit what they submit (see the research notes).
-This middleware adds that check: a user who cannot edit the French source gets 403 and
-nothing is created."""
+permission, not whether the user may edit what they submit (see the research notes), and
+they accept any language as the source. This middleware adds both rules: translations are
+made from French only (an English page translated into Spanish is a chain that breaks,
+wagtail-localize#662), by people who may edit the French source; otherwise 403 and nothing
+is created."""
 
 from django.apps import apps
 from django.core.exceptions import PermissionDenied
 
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail_localize.models import TranslationSource
 
@@ -49,6 +51,10 @@ class TranslationPermissionMiddleware:
         if not request.user.is_authenticated:
             return None  # Wagtail's own login redirect applies
         instance = _source_instance(match)
-        if instance is not None and not can_edit(request.user, instance):
+        if instance is None:
+            return None
+        if instance.locale_id != Locale.get_default().pk:
+            raise PermissionDenied("Translations are made from the French source only.")
+        if not can_edit(request.user, instance):
             raise PermissionDenied
         return None

@@ -151,3 +151,24 @@ def test_user_who_cannot_edit_french_page_cannot_submit_it(client, french_page, 
     assert response.status_code == 403
     assert not Translation.objects.exists()
     assert not TranslationSource.objects.exists()
+
+
+def test_translations_are_made_from_french_only(
+    admin_client, french_page, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        submit(admin_client, french_page, "en")
+    english_page = french_page.get_translation(Locale.objects.get(language_code="en"))
+    response = submit(admin_client, english_page, "es")
+    assert response.status_code == 403
+    assert not Translation.objects.filter(target_locale__language_code="es").exists()
+    assert not TranslationSource.objects.filter(locale__language_code="en").exists()
+
+
+def test_english_address_of_a_french_only_page_is_a_404_with_the_french_link(client, french_page):
+    response = client.get("/en/tous-les-blocs/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert '<html lang="en"' in html
+    assert "Page not found" in html
+    assert '<a href="/fr/tous-les-blocs/" hreflang="fr" lang="fr">Tous les blocs</a>' in html
