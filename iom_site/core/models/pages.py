@@ -58,6 +58,15 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("page d’accueil")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # The featured sections are the top entries of the menu, in the editors' order.
+        sections = self.get_children().live().in_menu()
+        if any_view_restriction():
+            sections = sections.public()
+        context["featured_sections"] = sections.specific()
+        return context
+
 
 class SectionPage(BasePage):
     """A top entry of the main menu (Qui sommes nous, Notre travail, Agir): a lead text,
