@@ -3,10 +3,11 @@
 import importlib
 import inspect
 
-import factory
 from django.apps import apps
 
 from wagtail.models import Page, TranslatableMixin
+
+import factory
 
 FACTORY_MODULES = [
     "tests.core.factories",

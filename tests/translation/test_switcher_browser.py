@@ -3,8 +3,9 @@ other language; a page without a translation says so and leads to its nearest an
 
 from io import StringIO
 
-import pytest
 from django.core.management import call_command
+
+import pytest
 
 from tests.core.factories import StandardPageFactory
 

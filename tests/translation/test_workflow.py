@@ -2,12 +2,13 @@
 submitted for English and Spanish, translated by PO round trip (English) and by the
 machine translator (Spanish), published, then read by a visitor."""
 
-import polib
-import pytest
 from django.urls import reverse
 
 from wagtail.models import Locale
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+
+import polib
+import pytest
 
 from tests.core.factories import StandardPageFactory
 
@@ -141,7 +142,7 @@ def test_changed_french_marks_only_changed_segments_for_retranslation(
 def test_user_who_cannot_edit_french_page_cannot_submit_it(client, french_page, django_user_model):
     from django.contrib.auth.models import Permission
 
-    user = django_user_model.objects.create_user("curieux", password="x")  # noqa: S106
+    user = django_user_model.objects.create_user("curieux", password="x")
     user.user_permissions.add(
         Permission.objects.get(codename="access_admin"),
         Permission.objects.get(codename="submit_translation"),
