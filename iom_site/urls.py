@@ -5,16 +5,21 @@ from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from iom_site.core import health
+from iom_site.core import sitemaps as core_sitemaps
 from iom_site.core import views as core_views
+from iom_site.core.search import urls as search_urls
 
 # Outside the language prefix: the admin, documents and machine-read files.
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap),
+    path("sitemap.xml", core_sitemaps.sitemap, name="sitemap"),
+    path("robots.txt", core_sitemaps.robots_txt, name="robots_txt"),
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
 ]
 
 if settings.DEBUG:
@@ -30,6 +35,7 @@ urlpatterns += i18n_patterns(
         wagtail_views.authenticate_with_password,
         name="wagtailcore_authenticate_with_password",
     ),
+    path("", include(search_urls)),
     re_path(wagtail_urls.serve_pattern, core_views.serve, name="wagtail_serve"),
     prefix_default_language=True,
 )
