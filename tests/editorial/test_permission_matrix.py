@@ -18,7 +18,13 @@ ALLOWED = {
         # the editors' collection (the French cell), Traduction is not.
         ("image delete", "fr"),
     },
-    "moderator": {(name, language) for name in PAGE_ACTIONS for language in ("fr", "en")},
+    # Translations are made from French only: nobody submits an English page to translate.
+    "moderator": {
+        (name, language)
+        for name in PAGE_ACTIONS
+        for language in ("fr", "en")
+        if (name, language) != ("translate", "en")
+    },
     "translator": {
         ("edit", "en"),
         ("submit for moderation", "en"),
