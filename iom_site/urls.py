@@ -41,3 +41,4 @@ urlpatterns += i18n_patterns(
 )
 
 handler404 = "iom_site.core.views.page_not_found"
+handler500 = "iom_site.core.errors.server_error"

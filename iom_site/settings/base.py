@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 import environ
 
+from iom_site.core.search.backend import search_backends
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 env = environ.Env()
@@ -28,6 +30,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.search_promotions",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -82,6 +85,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
             ],
+            # Meta description, Open Graph and JSON-LD: {% load seo_tags %}.
+            "libraries": {"seo_tags": "iom_site.core.seo"},
         },
     },
 ]
@@ -159,7 +164,9 @@ else:
 
 WAGTAIL_SITE_NAME = _("OIM – Migration et développement durable")
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Full-text search (README « Search and discoverability »): on PostgreSQL with the
+# accent-folding French configuration that core migration 0005 creates.
+WAGTAILSEARCH_BACKENDS = search_backends(DATABASES["default"])
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "csv", "odt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
@@ -196,10 +203,15 @@ CONTACT_FORM_RECIPIENTS = env.list(
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"one_line_per_outage": {"()": "iom_site.core.errors.OneLinePerOutage"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "requests": {"class": "logging.StreamHandler", "filters": ["one_line_per_outage"]},
+    },
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", default="INFO")},
     # Wagtail logs every publish and background task at INFO: noise for the seed command.
     "loggers": {
+        "django.request": {"handlers": ["requests"], "level": "WARNING", "propagate": False},
         "wagtail": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
         "django.tasks": {"level": "WARNING"},
