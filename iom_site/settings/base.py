@@ -54,6 +54,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "iom_site.core.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -203,10 +204,25 @@ CONTACT_FORM_RECIPIENTS = env.list(
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"one_line_per_outage": {"()": "iom_site.core.errors.OneLinePerOutage"}},
+    "filters": {
+        "one_line_per_outage": {"()": "iom_site.core.errors.OneLinePerOutage"},
+        "request_id": {"()": "iom_site.core.request_id.RequestIdFilter"},
+    },
+    "formatters": {
+        "plain": {"format": "%(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "iom_site.core.request_id.JsonFormatter"},
+    },
     "handlers": {
-        "console": {"class": "logging.StreamHandler"},
-        "requests": {"class": "logging.StreamHandler", "filters": ["one_line_per_outage"]},
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": env("DJANGO_LOG_FORMAT", default="plain"),
+        },
+        "requests": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id", "one_line_per_outage"],
+            "formatter": env("DJANGO_LOG_FORMAT", default="plain"),
+        },
     },
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", default="INFO")},
     # Wagtail logs every publish and background task at INFO: noise for the seed command.

@@ -15,6 +15,9 @@ from .base import *  # noqa: E402, F403
 from .base import env  # noqa: E402
 
 DEBUG = False
+# One JSON object per line on stdout for the log collector (see base.LOGGING).
+for _handler in LOGGING["handlers"].values():  # noqa: F405
+    _handler["formatter"] = env("DJANGO_LOG_FORMAT", default="json")
 SECRET_KEY = env("DJANGO_SECRET_KEY")
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
