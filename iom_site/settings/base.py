@@ -170,6 +170,29 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8
 WAGTAILSEARCH_BACKENDS = search_backends(DATABASES["default"])
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "csv", "odt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Documents go through Django (permission checks, Content-Disposition: attachment for
+# anything that could run in the browser); only PDF opens inline.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
+# Embeds only from the video platforms the communications team uses.
+WAGTAILEMBEDS_FINDERS = [
+    {
+        "class": "wagtail.embeds.finders.oembed",
+        "providers": [
+            {
+                "endpoint": "https://www.youtube.com/oembed",
+                "urls": [
+                    r"^https?://(?:[-\w]+\.)?youtube\.com/watch.+$",
+                    r"^https?://youtu\.be/.+$",
+                ],
+            },
+            {
+                "endpoint": "https://vimeo.com/api/oembed.json",
+                "urls": [r"^https?://(?:www\.)?vimeo\.com/.+$"],
+            },
+        ],
+    }
+]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
