@@ -8,3 +8,9 @@ register = template.Library()
 def section_anchor(section):
     """A section's explicit anchor, or one derived from its heading."""
     return section.get("anchor") or slugify(section.get("heading", ""))
+
+
+@register.filter
+def minutes(duration):
+    """A timedelta as a whole number of minutes, at least 1."""
+    return max(1, round(duration.total_seconds() / 60)) if duration else 1
