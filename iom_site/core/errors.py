@@ -54,3 +54,25 @@ class OneLinePerOutage(logging.Filter):
         record.exc_info = None
         record.exc_text = None
         return True
+
+
+class OncePerMinute(logging.Filter):
+    """For a cache outage: the first failure of each minute is logged, the rest dropped
+    (every request would otherwise log one line per cache call)."""
+
+    def __init__(self, name=""):
+        super().__init__(name)
+        self.last = 0.0
+
+    def filter(self, record):
+        now = time.monotonic()
+        if now - self.last < INCIDENT_WINDOW:
+            return False
+        self.last = now
+        exc = record.exc_info[1] if record.exc_info else None
+        reason = str(exc).splitlines()[0] if exc is not None and str(exc) else record.getMessage()
+        record.msg = "Cache unreachable, serving uncached pages: %s"
+        record.args = (reason,)
+        record.exc_info = None
+        record.exc_text = None
+        return True

@@ -207,6 +207,9 @@ STORAGES = {
 }
 
 REDIS_URL = env("REDIS_URL", default="")
+# A Redis outage is logged (rate-limited by the "django_redis" logger's filter), not raised.
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "django_redis"
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -221,7 +224,6 @@ if REDIS_URL:
             },
         }
     }
-    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -292,6 +294,7 @@ LOGGING = {
     "filters": {
         "one_line_per_outage": {"()": "iom_site.core.errors.OneLinePerOutage"},
         "request_id": {"()": "iom_site.core.request_id.RequestIdFilter"},
+        "once_per_minute": {"()": "iom_site.core.errors.OncePerMinute"},
     },
     "formatters": {
         "plain": {"format": "%(levelname)s %(name)s [%(request_id)s] %(message)s"},
@@ -308,11 +311,17 @@ LOGGING = {
             "filters": ["request_id", "one_line_per_outage"],
             "formatter": env("DJANGO_LOG_FORMAT", default="plain"),
         },
+        "cache_outage": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id", "once_per_minute"],
+            "formatter": env("DJANGO_LOG_FORMAT", default="plain"),
+        },
     },
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", default="INFO")},
     # Wagtail logs every publish and background task at INFO: noise for the seed command.
     "loggers": {
         "django.request": {"handlers": ["requests"], "level": "WARNING", "propagate": False},
+        "django_redis": {"handlers": ["cache_outage"], "level": "ERROR", "propagate": False},
         "wagtail": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
         "django.tasks": {"level": "WARNING"},
