@@ -136,8 +136,10 @@ def test_agenda_page_lists_goals_targets_and_the_pages_that_tag_them(
     goal10 = index[index.index('id="odd-10"') : index.index('id="odd-17"')]
     goal17 = index[index.index('id="odd-17"') :]
     assert "Objectif 10" in goal10 and "Inégalités réduites" in goal10
-    assert "background-color: #DD1367; color: #FFFFFF;" in goal10
-    assert "background-color: #19486A; color: #FFFFFF;" in goal17
+    # Official colours come from per-goal classes (no inline style under the CSP).
+    assert 'class="sdg-goal sdg-10"' in goal10
+    assert 'class="sdg-goal sdg-17"' in goal17
+    assert "style=" not in index
     # Official order: numbered targets, then lettered ones; 17.2 before 17.18.
     assert goal10.index("Cible 10.7") < goal10.index("Cible 10.c")
     assert goal17.index("Cible 17.2<") < goal17.index("Cible 17.18")

@@ -1,0 +1,29 @@
+"""What the front-end tests share: the seeded site's public addresses in every language."""
+
+from io import StringIO
+
+from django.core.management import call_command
+
+from wagtail.models import Page
+
+MISSING_PAGES = ("/fr/page-inexistante/", "/en/no-such-page/", "/es/pagina-inexistente/")
+SEARCH_URL = "/fr/recherche/?q=migration"
+
+
+def seed_site():
+    """Loads the seed content and returns the path of every live page, French first."""
+    call_command("load_seed_content", stdout=StringIO())
+    pages = Page.objects.live().filter(depth__gt=1).specific().order_by("locale__language_code")
+    paths = sorted(
+        (page.get_url(None) for page in pages),
+        key=lambda path: ({"fr": 0, "en": 1, "es": 2}.get(path.split("/")[1], 3), path),
+    )
+    assert len(paths) >= 36, paths
+    return paths
+
+
+def form_page_path():
+    """The engagement form, in French: the one public page with a form."""
+    from partnerships.models import EngagementFormPage
+
+    return EngagementFormPage.objects.live().get(locale__language_code="fr").get_url(None)
