@@ -7,7 +7,7 @@ from wagtail.images import get_image_model
 from .models import PARTNER_KIND_HEADINGS, Partner, PartnerKind
 
 # The rendition the partner list shows; the template's {% image %} tag uses the same spec.
-LOGO_FILTER = "max-240x120"
+LOGO_FILTER = "max-240x120|format-webp"
 
 
 def partners_by_kind(locale_id):

@@ -1,0 +1,198 @@
+"""Running a search: locale-filtered results, editors' promotions, summaries with the
+matched words marked, breadcrumb paths and query statistics, in six queries at most."""
+
+import html
+import unicodedata
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.db import connection
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
+
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
+from wagtail.models import Locale, Page, get_page_models
+from wagtail.search.utils import normalise_query_string
+
+from iom_site.core.routing import any_view_restriction
+from iom_site.core.search.forms import WORD
+
+PAGE_SIZE = 10
+# Fields a page type may hold that its `summary` property reads.
+SUMMARY_FIELDS = ("listing_summary", "lead", "intro")
+LOCALES_KEY = "core:search:locales"
+
+
+@dataclass
+class Hit:
+    title: str
+    url: str
+    summary: str
+    crumbs: list = field(default_factory=list)
+    promoted: bool = False
+
+
+def locale_id(language_code):
+    """The Locale's id, cached: locales change once in a site's life."""
+    ids = cache.get(LOCALES_KEY)
+    if ids is None:
+        ids = dict(Locale.objects.values_list("language_code", "pk"))
+        cache.set(LOCALES_KEY, ids, 60 * 60)
+    return ids.get(language_code)
+
+
+def fold(text):
+    """Lower case without accents: "Développement" -> "developpement"."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _matches(word, term):
+    if word == term:
+        return True
+    # A crude stem: French and Spanish inflect the end of the word.
+    stem = min(len(term), 5)
+    return len(term) >= 4 and len(word) >= stem and word[:stem] == term[:stem]
+
+
+def highlight(text, terms):
+    """``text`` escaped, each word matching a search term wrapped in <mark>."""
+    keys = [fold(term) for term in terms.split() if len(term) >= 3]
+    if not text or not keys:
+        return escape(text or "")
+    out, last = [], 0
+    for match in WORD.finditer(text):
+        if any(_matches(fold(match.group()), key) for key in keys):
+            out.append(escape(text[last : match.start()]))
+            out.append(format_html("<mark>{}</mark>", match.group()))
+            last = match.end()
+    out.append(escape(text[last:]))
+    return mark_safe("".join(out))  # noqa: S308 (every piece escaped above)
+
+
+def log_query(terms):
+    """Wagtail's search statistics (``Query.get(q).add_hit()``) in two statements
+    whatever the history of the query: an insert-if-missing, then an upsert of the day's
+    hits, instead of up to six with savepoints."""
+    query_string = normalise_query_string(terms)[:255]
+    if not query_string:
+        return
+    quote = connection.ops.quote_name
+    queries, hits = quote(Query._meta.db_table), quote(QueryDailyHits._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {queries} (query_string) VALUES (%s) "  # noqa: S608 (table names)
+            "ON CONFLICT (query_string) DO NOTHING",
+            [query_string],
+        )
+        cursor.execute(
+            f"INSERT INTO {hits} (query_id, date, hits) "  # noqa: S608 (table names)
+            f"SELECT id, %s, 1 FROM {queries} WHERE query_string = %s "
+            f"ON CONFLICT (query_id, date) DO UPDATE SET hits = {hits}.hits + 1",
+            [timezone.now().date(), query_string],
+        )
+
+
+def _promotions(terms, locale):
+    query_string = normalise_query_string(terms)
+    return list(
+        SearchPromotion.objects.filter(query__query_string=query_string)
+        .filter(Q(page__isnull=True) | Q(page__live=True, page__locale_id=locale))
+        .select_related("page")
+        .order_by("sort_order")
+    )
+
+
+def _summary_models():
+    from iom_site.core.models.base import BasePage
+
+    return [m for m in get_page_models() if issubclass(m, BasePage) and not m._meta.abstract]
+
+
+def _details(pages):
+    """{page id: (page, summary)} for ``pages`` and all their ancestors, in one query:
+    each page type's summary fields come through its table joined to wagtailcore_page."""
+    steps = Page.steplen
+    paths = {p.path[:end] for p in pages for end in range(2 * steps, len(p.path), steps)}
+    annotations, fields_of = {}, {}
+    for model in _summary_models():
+        names = [f for f in SUMMARY_FIELDS if any(x.name == f for x in model._meta.fields)]
+        fields_of[model] = names
+        for name in names:
+            annotations[f"s_{model._meta.model_name}_{name}"] = F(
+                f"{model._meta.model_name}__{name}"
+            )
+    rows = Page.objects.filter(Q(pk__in=[p.pk for p in pages]) | Q(path__in=paths)).annotate(
+        **annotations
+    )
+    details = {}
+    for row in rows:
+        summary = row.search_description
+        for model, names in fields_of.items():
+            prefix = f"s_{model._meta.model_name}_"
+            if getattr(row, f"{prefix}listing_summary", None) is None:
+                continue
+            values = {name: getattr(row, prefix + name) or "" for name in names}
+            summary = model(search_description=row.search_description, **values).summary
+            break
+        # Summaries made from rich text keep its entities ("&amp;"): text again.
+        details[row.pk] = (row, html.unescape(str(summary or "")))
+    return details
+
+
+def run(request, terms, page_number, language_code):
+    """The context of a results page for ``terms`` (already cleaned)."""
+    locale = locale_id(language_code)
+    base = Page.objects.live().filter(locale_id=locale, depth__gt=1)
+    if any_view_restriction():
+        base = base.public()
+    promotions = _promotions(terms, locale) if page_number == 1 else []
+    if page_number == 1:
+        log_query(terms)
+    paginator = Paginator(base.search(terms, operator="or"), PAGE_SIZE)
+    page = paginator.get_page(page_number)
+    found = list(page.object_list)
+
+    promoted_ids = {p.page_id for p in promotions if p.page_id}
+    details = _details([*found, *(p.page for p in promotions if p.page_id)])
+
+    by_path = {row.path: row for row, _summary in details.values()}
+    steps = Page.steplen
+
+    def hit(page_obj, promoted=False):
+        row, summary = details.get(page_obj.pk, (page_obj, ""))
+        ancestors = (row.path[:end] for end in range(2 * steps, len(row.path), steps))
+        crumbs = [
+            (by_path[path].title, by_path[path].get_url()) for path in ancestors if path in by_path
+        ]
+        return Hit(
+            title=row.title,
+            url=row.get_url(),
+            summary=highlight(summary, terms),
+            crumbs=crumbs,
+            promoted=promoted,
+        )
+
+    promoted = []
+    for promotion in promotions:
+        if promotion.page_id:
+            promoted.append(hit(promotion.page, promoted=True))
+        else:
+            promoted.append(
+                Hit(
+                    title=promotion.external_link_text or promotion.external_link_url,
+                    url=promotion.external_link_url,
+                    summary=escape(promotion.description),
+                    promoted=True,
+                )
+            )
+    return {
+        "promoted": promoted,
+        "results": [hit(p) for p in found if p.pk not in promoted_ids],
+        "page_obj": page,
+        "paginator": paginator,
+        "count": paginator.count,
+    }

@@ -1,0 +1,110 @@
+"""What search engines and social networks read in every page's <head>: the meta
+description, Open Graph and Twitter card, and schema.org JSON-LD (Organization and WebSite
+with its SearchAction on the home page, BreadcrumbList below it). Canonical, hreflang and
+og:locale come from ``{% i18n_head %}``. Loaded in templates as ``{% load seo_tags %}``."""
+
+from django import template
+from django.conf import settings
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from iom_site.core import jsonld, selectors
+
+register = template.Library()
+
+DEFAULT_IMAGE = "images/og-default.png"
+DEFAULT_IMAGE_SIZE = (1200, 630)
+
+
+def description(page):
+    """The page's search description, falling back to its summary."""
+    if page is None:
+        return ""
+    return (getattr(page, "search_description", "") or getattr(page, "summary", "") or "").strip()
+
+
+def _image(request, page):
+    image = getattr(page, "social_image", None) if page is not None else None
+    if image is not None:
+        rendition = image.get_rendition("fill-1200x630")
+        return request.build_absolute_uri(rendition.url), rendition.width, rendition.height
+    return request.build_absolute_uri(static(DEFAULT_IMAGE)), *DEFAULT_IMAGE_SIZE
+
+
+def breadcrumb_list(request, page):
+    trail = [*selectors.breadcrumbs(page), page]
+    return {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {
+                "@type": "ListItem",
+                "position": position,
+                "name": crumb.title,
+                "item": request.build_absolute_uri(crumb.get_url(request)),
+            }
+            for position, crumb in enumerate(trail, start=1)
+        ],
+    }
+
+
+def website(request, home_url, page_language):
+    with translation.override(page_language):
+        search_url = request.build_absolute_uri(reverse("site_search"))
+    return {
+        "@context": "https://schema.org",
+        "@type": "WebSite",
+        "name": str(settings.WAGTAIL_SITE_NAME),
+        "url": home_url,
+        "inLanguage": page_language,
+        "potentialAction": {
+            "@type": "SearchAction",
+            "target": {
+                "@type": "EntryPoint",
+                "urlTemplate": f"{search_url}?q={{search_term_string}}",
+            },
+            "query-input": "required name=search_term_string",
+        },
+    }
+
+
+@register.simple_tag(takes_context=True)
+def seo_meta(context):
+    """The values of includes/seo_head.html for the page (or the non-page view) rendered."""
+    request = context.get("request")
+    if request is None:
+        return {}
+    page = context.get("page")
+    if page is not None and not getattr(page, "pk", None):
+        page = None
+    site_name = str(settings.WAGTAIL_SITE_NAME)
+    if page is not None:
+        title = page.seo_title or page.title
+        url = request.build_absolute_uri(page.get_url(request))
+        text = description(page)
+    else:
+        title = context.get("seo_title") or site_name
+        url = request.build_absolute_uri(request.path)
+        text = context.get("seo_description") or ""
+    is_home = page is not None and page.depth == 2
+    image_url, width, height = _image(request, page)
+    data = []
+    if is_home:
+        data = [jsonld.organization(), website(request, url, page.locale.language_code)]
+    elif page is not None and page.depth > 2:
+        data = [breadcrumb_list(request, page)]
+    return {
+        "title": title,
+        "site_name": site_name,
+        "description": text,
+        "social_description": (getattr(page, "social_text", "") or text) if page else text,
+        "url": url,
+        "type": "website" if is_home or page is None else "article",
+        "image": image_url,
+        "image_width": width,
+        "image_height": height,
+        "image_alt": _("OIM – Migration et développement durable"),
+        "jsonld": [jsonld.script(item) for item in data],
+    }
