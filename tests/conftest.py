@@ -34,6 +34,17 @@ def fresh_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def source_language():
+    """Each test starts in French, the site's default, whatever the previous one activated."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def homes(db):
     """The French home page and its English and Spanish translations, by language."""
