@@ -63,7 +63,8 @@ def test_partnerships_page_lists_partners_by_kind_with_logos(client, sections):
         in html
     )
     assert 'alt="Programme des Nations Unies pour le développement (PNUD)"' in html
-    assert logo.renditions.filter(filter_spec="max-240x120").exists()
+    assert logo.renditions.filter(filter_spec="max-240x120|format-webp").exists()
+    assert ".format-webp.webp" in html
     assert "Université de Genève" in html
 
 
