@@ -4,6 +4,7 @@ in it leads on), the mobile menu button, the language switcher and the expandabl
 sections of the strategy page, including a table-of-contents link that opens its section."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.frontend.pages import seed_site
 
@@ -106,7 +107,9 @@ def test_keyboard_journeys(live_server, browser):
     last_id = sections.last.get_attribute("id")
     page.locator(f".toc a[href='#{last_id}']").focus()
     page.keyboard.press("Enter")
-    page.wait_for_function(f"document.getElementById('{last_id}').open")
+    # expect() polls from Playwright's own world: a string predicate would be eval'd in
+    # the page, which the site's CSP (no 'unsafe-eval') rightly refuses.
+    expect(page.locator(f"#{last_id}")).to_have_attribute("open", "")
     page.goto(f"{live_server.url}{STRATEGY}#{sections.nth(1).get_attribute('id')}")
     assert sections.nth(1).evaluate("d => d.open")
     context.close()
