@@ -261,3 +261,28 @@ class TestStructureAdminValidation(WagtailPageTestCase):
         response = self.post_units([unit])
         assert "Aucune unité n’a cet identifiant." in response.content.decode()
         assert not StructurePage.objects.exists()
+
+
+def test_image_block_serves_avif_and_webp_with_dimensions(client, homes):
+    import wagtail_factories
+
+    image = wagtail_factories.ImageFactory(file__width=1600, file__height=900)
+    body = [
+        {
+            "type": "image",
+            "value": {
+                "image": image.pk,
+                "alt_text": "Bureau régional de Dakar",
+                "caption": "Dakar",
+            },
+        }
+    ]
+    page = StandardPageFactory(parent=homes["fr"], title="Avec image", body=body)
+    html = client.get(page.url).content.decode()
+    picture = html[html.index("<picture") : html.index("</picture>")]
+    assert 'type="image/avif"' in picture
+    assert ".webp 800w" in picture
+    assert 'alt="Bureau régional de Dakar"' in picture
+    assert 'loading="lazy"' in picture
+    assert 'width="480"' in picture and 'height="270"' in picture  # no layout shift
+    assert "<figcaption>Dakar</figcaption>" in html
