@@ -160,7 +160,10 @@ class LinkStructValue(blocks.StructValue):
         return self.get("title") or (page.localized.title if page else "")
 
 
-class LinkCardBlock(blocks.StructBlock):
+class LinkBlock(blocks.StructBlock):
+    """A link to a page of the site (shown in the reader's language) or to an address
+    outside it: the shared base of cards, menu links and footer links."""
+
     page = blocks.PageChooserBlock(
         required=False,
         label=_("page"),
@@ -171,12 +174,13 @@ class LinkCardBlock(blocks.StructBlock):
     )
     title = blocks.CharBlock(
         required=False,
-        label=_("titre"),
-        help_text=_("Laisser vide pour reprendre le titre de la page choisie."),
+        label=_("libellé"),
+        help_text=_("Texte du lien. Obligatoire pour un lien externe."),
     )
-    text = blocks.TextBlock(required=False, label=_("texte"), help_text=_("Une ou deux phrases."))
 
     class Meta:
+        icon = "link"
+        label = _("Lien")
         value_class = LinkStructValue
 
     def clean(self, value):
@@ -194,6 +198,12 @@ class LinkCardBlock(blocks.StructBlock):
                 block_errors={"title": ValidationError(_("Un lien externe a besoin d’un titre."))}
             )
         return value
+
+
+class LinkCardBlock(LinkBlock):
+    """A card: a link with one or two sentences."""
+
+    text = blocks.TextBlock(required=False, label=_("texte"), help_text=_("Une ou deux phrases."))
 
 
 class LinkCardsBlock(blocks.StructBlock):

@@ -18,10 +18,10 @@ from wagtail.models import (
 )
 from wagtail.rich_text import expand_db_html
 
-from iom_site.core.blocks import LinkStructValue
+from iom_site.core.blocks import LinkBlock
 
 
-class MenuLinkBlock(blocks.StructBlock):
+class MenuLinkBlock(LinkBlock):
     """A link added to the main menu by hand, beside the pages of the tree."""
 
     under = blocks.PageChooserBlock(
@@ -29,41 +29,9 @@ class MenuLinkBlock(blocks.StructBlock):
         label=_("sous l’entrée"),
         help_text=_("L’entrée du menu sous laquelle le lien apparaît. Vide : au premier niveau."),
     )
-    page = blocks.PageChooserBlock(
-        required=False, label=_("page"), help_text=_("Une page du site.")
-    )
-    external_url = blocks.URLBlock(
-        required=False, label=_("lien externe"), help_text=_("Ou une adresse hors du site.")
-    )
-    title = blocks.CharBlock(
-        required=False,
-        label=_("libellé"),
-        help_text=_("Texte du lien. Obligatoire pour un lien externe."),
-    )
 
     class Meta:
-        icon = "link"
         label = _("Lien de menu")
-        value_class = LinkStructValue
-
-
-class FooterLinkBlock(blocks.StructBlock):
-    page = blocks.PageChooserBlock(
-        required=False, label=_("page"), help_text=_("Une page du site.")
-    )
-    external_url = blocks.URLBlock(
-        required=False, label=_("lien externe"), help_text=_("Ou une adresse hors du site.")
-    )
-    title = blocks.CharBlock(
-        required=False,
-        label=_("libellé"),
-        help_text=_("Texte du lien. Obligatoire pour un lien externe."),
-    )
-
-    class Meta:
-        icon = "link"
-        label = _("Lien")
-        value_class = LinkStructValue
 
 
 class EditorialSnippetMixin(
@@ -145,7 +113,7 @@ class Footer(TranslatableMixin, EditorialSnippetMixin):
         help_text=_("Adresse postale et moyens de contact de l’organisation."),
     )
     links = StreamField(
-        [("link", FooterLinkBlock())],
+        [("link", LinkBlock())],
         blank=True,
         verbose_name=_("liens"),
         help_text=_("Liens utiles affichés dans le pied de page."),
