@@ -9,7 +9,7 @@ UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
 VENV_PY := .venv/bin/python
 MANAGE := $(VENV_PY) manage.py
 
-.PHONY: run test lint format venv venv-dev migrate seed messages
+.PHONY: run test lint format venv venv-dev migrate seed messages bench drill
 
 .tools/bin/uv:
 	$(PYTHON) -m venv .tools
@@ -48,3 +48,16 @@ format: venv-dev
 messages: venv-dev
 	$(MANAGE) makemessages -l fr -l en -l es --ignore=.venv --ignore=.tools --ignore=var
 	$(MANAGE) compilemessages --ignore=.venv --ignore=.tools
+
+# Load test against a bare-Django baseline (not part of CI; needs wrk, PostgreSQL, Redis).
+# Rebuilds the iom_bench database; BENCH_DURATION=<seconds> per run (default 10).
+# Prints the table and writes docs/benchmarks.md; see bench/run.py.
+bench: venv
+	$(VENV_PY) -m bench.run
+
+# Fault drills under wrk load (not part of CI; needs wrk and PostgreSQL's server binaries):
+# restart or stop a private PostgreSQL, stop a private Redis, kill -9 a gunicorn worker.
+# Loopback only, about five minutes; prints the table (docs/reliability.md; --record
+# writes it there). See scripts/drill.py.
+drill: venv
+	$(VENV_PY) scripts/drill.py $(DRILL_ARGS)

@@ -1,6 +1,8 @@
 """The 2030 Agenda: the Agenda and institutional-strategy pages, and the Sustainable
 Development Goals and their targets as translatable snippets that pages cite."""
 
+import html
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
@@ -164,7 +166,7 @@ class IntroSummaryMixin:
 
     @property
     def summary(self):
-        return super().summary or Truncator(strip_tags(self.intro)).words(40)
+        return super().summary or Truncator(html.unescape(strip_tags(self.intro))).words(40)
 
 
 class AgendaPage(SingletonPerLocaleMixin, IntroSummaryMixin, BasePage):

@@ -27,8 +27,15 @@ CHROMIUM_ARGS = [
 def fresh_cache():
     """Menus, footers and routing are cached per language; each test starts cold, as the
     database it sees is rolled back or flushed between tests."""
+    from django.contrib.contenttypes.models import ContentType
     from django.core.cache import cache
 
+    from wagtail.contrib.forms.utils import get_form_types
+
+    # Transactional tests flush the database, and content types come back with new ids:
+    # process-wide caches of them (Django's, Wagtail's form types) must not outlive that.
+    ContentType.objects.clear_cache()
+    get_form_types.cache_clear()
     cache.clear()
     yield
     cache.clear()

@@ -20,8 +20,10 @@ def free_port():
 
 
 @contextmanager
-def gunicorn(env, workers=1):
-    """Yields (base URL, process); the server is stopped on exit."""
+def gunicorn(env, workers=1, output=None):
+    """Yields (base URL, process); the server is stopped on exit. Its output goes to a
+    pipe (read it with output_of) unless `output`, an open file, is given: under sustained
+    load the access log would fill the pipe and block the workers."""
     port = free_port()
     process = subprocess.Popen(  # noqa: S603
         [
@@ -36,7 +38,7 @@ def gunicorn(env, workers=1):
         ],
         cwd=ROOT,
         env={**os.environ, **env},
-        stdout=subprocess.PIPE,
+        stdout=subprocess.PIPE if output is None else output,
         stderr=subprocess.STDOUT,
         text=True,
     )

@@ -7,4 +7,6 @@ class CoreConfig(AppConfig):
     label = "core"
 
     def ready(self):
-        from iom_site.core import signals  # noqa: F401
+        from iom_site.core import signals
+
+        signals.connect()

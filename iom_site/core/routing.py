@@ -39,6 +39,18 @@ def _routing_table():
     return table
 
 
+def home_paths():
+    """{language: the url_path of that language's home page}."""
+    return {code: home[0] for code, home in _routing_table()["homes"].items()}
+
+
+def public_root_url():
+    """The public site's scheme, host and port, as the edge caches know its pages."""
+    sites = _routing_table()["sites"]
+    default = next((site for site in sites if site.is_default_site), None)
+    return default.root_url if default is not None else None
+
+
 def find_site(request, sites):
     try:
         hostname, port = request.get_host().split(":")[0], int(request.get_port())

@@ -4,6 +4,8 @@ Menu and footer are the same on every page of a language, so they are computed o
 language and kept in the cache until something they show is published (see signals.py).
 """
 
+import html
+
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Q
@@ -24,6 +26,23 @@ def _key(kind, language_code):
 def invalidate_navigation(language_codes=None):
     codes = language_codes or [code for code, _name in settings.LANGUAGES]
     cache.delete_many([_key(kind, code) for code in codes for kind in ("menu", "footer")])
+
+
+def refresh_navigation(language_codes=None):
+    """Rebuild the cached menu and footer of these languages (all by default) from what
+    is published now; returns the languages whose menu or footer changed, whose every
+    page must then leave the page cache. An entry missing from the cache counts as a
+    change: nothing says what the cached pages show."""
+    codes = language_codes or [code for code, _name in settings.LANGUAGES]
+    changed = set()
+    for code in codes:
+        for kind, build in (("menu", _build_main_menu), ("footer", _build_footer)):
+            key = _key(kind, code)
+            before, after = cache.get(key), build(code)
+            cache.set(key, after, CACHE_TIMEOUT)
+            if before != after:
+                changed.add(code)
+    return changed
 
 
 def main_menu(language_code):
@@ -73,7 +92,8 @@ def _build_main_menu(language_code):
             "title": page.title,
             "url": url,
             "key": str(page.translation_key),
-            "lead": strip_tags(expand_db_html(leads.get(page.pk, ""))).strip(),
+            # strip_tags leaves entities: unescaped here, the template escapes once.
+            "lead": html.unescape(strip_tags(expand_db_html(leads.get(page.pk, "")))).strip(),
             "children": [
                 {"title": name, "url": f"{url}#{key}", "children": []}
                 for key, name in units.get(page.pk, [])

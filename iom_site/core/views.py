@@ -1,4 +1,5 @@
 from django.shortcuts import render
+from django.utils.cache import patch_cache_control
 
 from wagtail import views as wagtail_views
 
@@ -11,7 +12,12 @@ def serve(request, path):
         result = routing.route(request, path)
         if result is not None:
             request._wagtail_route_for_request = result
-    return wagtail_views.serve(request, path)
+    response = wagtail_views.serve(request, path)
+    route = getattr(request, "_wagtail_route_for_request", None)
+    if route is not None and routing.any_view_restriction() and route[0].get_view_restrictions():
+        # A private page is never kept by the page cache or any shared cache.
+        patch_cache_control(response, private=True, no_cache=True)
+    return response
 
 
 def page_not_found(request, exception=None):

@@ -30,7 +30,6 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
-    "wagtail.contrib.sitemaps",
     "wagtail.contrib.search_promotions",
     "wagtail.embeds",
     "wagtail.sites",
@@ -58,7 +57,11 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "iom_site.core.request_id.RequestIdMiddleware",
+    "iom_site.core.client_address.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Before everything that reads sessions or the database: a hit costs no SQL. After
+    # the security middleware, whose HTTPS redirect and headers apply to hits too.
+    "iom_site.core.page_cache.middleware.PageCacheMiddleware",
     "iom_site.core.csp.SiteCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -226,6 +229,31 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# How many proxies in front of the app append to X-Forwarded-For (0: none, trust nothing).
+TRUSTED_PROXY_COUNT = env.int("DJANGO_TRUSTED_PROXY_COUNT", default=0)
+
+# Full-page cache for anonymous visitors (README « Performance »): purged precisely on
+# publish, so entries may live long; PAGE_CACHE=off measures uncached renders.
+PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE", default=True)
+PAGE_CACHE_TIMEOUT = env.int("PAGE_CACHE_TIMEOUT", default=60 * 60 * 24)
+
+# The edge (CDN or Varnish) gets the same purges as the page cache, when configured.
+WAGTAILFRONTENDCACHE = {}
+if env("FRONTEND_CACHE_PURGE_URL", default=""):
+    WAGTAILFRONTENDCACHE["varnish"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env("FRONTEND_CACHE_PURGE_URL"),
+    }
+if env("CLOUDFLARE_ZONE_ID", default=""):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": env("CLOUDFLARE_ZONE_ID"),
+        "BEARER_TOKEN": env("CLOUDFLARE_API_TOKEN"),
+    }
+# Purges name each page's exact address; Wagtail must not fan them out to other
+# language prefixes, where the slugs differ.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 WAGTAIL_SITE_NAME = _("OIM – Migration et développement durable")
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")

@@ -49,3 +49,68 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F
         "max_size": env.int("DATABASE_POOL_MAX_SIZE", default=10),
         "timeout": env.float("DATABASE_POOL_TIMEOUT", default=5.0),
     }
+    # psycopg_pool retries a failed connection after 1 s, then 2, 4, 8 s…: after a 10 s
+    # outage the site stayed down up to 4 s longer than PostgreSQL (`make drill`,
+    # docs/reliability.md). Retrying every half second for as long as the outage lasts
+    # costs one connection attempt per worker per half second and brings pages back at
+    # most half a second after PostgreSQL. psycopg_pool has no option for it: set the
+    # class's constants (pinned by uv.lock; an import error here means they moved).
+    from psycopg_pool.base import AttemptWithBackoff
+
+    AttemptWithBackoff.INITIAL_DELAY = 0.5
+    AttemptWithBackoff.DELAY_BACKOFF = 1.0
+
+# Media (images, their renditions, documents) on S3-compatible object storage when a
+# bucket is named: every app server then reads and writes the same files and none keeps
+# on its own disk anything another one needs (docs/deployment.md, « Media on S3 »).
+AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME", default="").strip()
+if AWS_STORAGE_BUCKET_NAME:
+    _access_key = env("AWS_ACCESS_KEY_ID", default="").strip()
+    _secret_key = env("AWS_SECRET_ACCESS_KEY", default="").strip()
+    # Both or neither. Neither lets boto3 find credentials itself (the instance's or
+    # task's IAM role, a web identity token, ~/.aws); one without the other is a mistake
+    # that would otherwise only show up as a failed upload in the admin.
+    if bool(_access_key) != bool(_secret_key):
+        raise ImproperlyConfigured(
+            "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY go together: set both, or neither "
+            "to use the server's IAM role"
+        )
+    _custom_domain = env("AWS_S3_CUSTOM_DOMAIN", default="").strip()
+    # django-storages puts "https://" in front of it: a scheme here would double it.
+    if "://" in _custom_domain:
+        raise ImproperlyConfigured(
+            "AWS_S3_CUSTOM_DOMAIN is a host name such as media.example.org, without https://"
+        )
+    # Static files stay with whitenoise (hashed names, cached for a year): only media move.
+    STORAGES = {
+        **STORAGES,  # noqa: F405
+        "default": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                "bucket_name": AWS_STORAGE_BUCKET_NAME,
+                # Empty means AWS itself; MinIO, Ceph, Scaleway, OVH… give their URL.
+                "endpoint_url": env("AWS_S3_ENDPOINT_URL", default="").strip() or None,
+                "region_name": env("AWS_S3_REGION_NAME", default="").strip() or None,
+                "access_key": _access_key or None,
+                "secret_key": _secret_key or None,
+                "security_token": env("AWS_SESSION_TOKEN", default="").strip() or None,
+                "custom_domain": _custom_domain or None,
+                # A prefix inside the bucket, so that one bucket can serve several sites.
+                "location": env("AWS_LOCATION", default="").strip("/ "),
+                "addressing_style": env("AWS_S3_ADDRESSING_STYLE", default="").strip() or None,
+                # Image URLs are written into pages that the page cache and the CDN keep
+                # for a day or more: signed URLs would expire inside them. Documents never
+                # get a bucket URL: WAGTAILDOCS_SERVE_METHOD = "serve_view" (base.py) sends
+                # them through Django, which checks privacy and streams from the bucket.
+                "querystring_auth": False,
+                # Who may read what is the bucket policy's business (public read of the
+                # image folders only), not per-object ACLs, which many buckets disable.
+                "default_acl": None,
+                # Two uploads both called photo.jpg must stay two files.
+                "file_overwrite": False,
+                "object_parameters": {
+                    "CacheControl": env("AWS_S3_CACHE_CONTROL", default="public, max-age=86400")
+                },
+            },
+        },
+    }

@@ -1,5 +1,7 @@
 """The abstract page every content page extends, built from two field groups."""
 
+import html
+
 from django.db import models
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
@@ -120,4 +122,5 @@ class BasePage(ListingFieldsMixin, SocialFieldsMixin, Page):
         if self.search_description:
             return self.search_description
         lead = getattr(self, "lead", "") or getattr(self, "intro", "")
-        return Truncator(strip_tags(str(lead))).words(40) if lead else ""
+        # strip_tags leaves entities: unescaped here, templates escape once.
+        return Truncator(html.unescape(strip_tags(str(lead)))).words(40) if lead else ""
