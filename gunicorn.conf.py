@@ -45,15 +45,14 @@ graceful_timeout = 20
 # does not cut idle connections the balancer still expects to reuse.
 keepalive = 5
 
-# Recycle each worker after ~1000 requests so a slow leak (a growing cache dict, a C
-# extension) cannot grow forever; the jitter staggers the restarts so the workers never
-# all restart at the same moment. Measured cost (docs/benchmarks.md): a recycle stalls
-# its worker for 0.4-1 s even with preload, which at page-cache rates (~1000 requests a
-# second per worker) dominates p99. Behind a CDN the app servers see far fewer requests;
-# without one, raise it (GUNICORN_CMD_ARGS="--max-requests 20000 --max-requests-jitter
-# 2000") rather than recycle every second.
-max_requests = 1000
-max_requests_jitter = 100
+# Recycle each worker now and then so a slow leak (a growing dict, a C extension) cannot
+# grow forever; the wide jitter staggers the restarts so the workers never restart
+# together. Not every thousand requests: a recycle stalls its worker for 0.4-1 s even
+# with preload, and at page-cache rates (about a thousand requests a second per worker)
+# that would happen every second and dominate p99 (docs/benchmarks.md,
+# docs/reliability.md). GUNICORN_MAX_REQUESTS=0 turns recycling off.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "50000"))
+max_requests_jitter = max_requests // 2
 
 # Access log on stdout, one line per request, collected with the app's JSON logs. It
 # carries the request time in milliseconds and the X-Request-ID the app returns, so a

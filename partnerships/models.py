@@ -25,6 +25,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from iom_site.core.memo import per_content
 from iom_site.core.models import BasePage
 from iom_site.core.models.pages import (
     LEAD_FEATURES,
@@ -154,7 +155,9 @@ class PartnershipsPage(SingletonPerLocaleMixin, BasePage):
         from .selectors import partners_by_kind
 
         context = super().get_context(request, *args, **kwargs)
-        context["partner_groups"] = partners_by_kind(self.locale_id)
+        context["partner_groups"] = per_content(
+            f"partners:{self.locale_id}", lambda: partners_by_kind(self.locale_id)
+        )
         return context
 
 

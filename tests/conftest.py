@@ -27,18 +27,35 @@ CHROMIUM_ARGS = [
 def fresh_cache():
     """Menus, footers and routing are cached per language; each test starts cold, as the
     database it sees is rolled back or flushed between tests."""
-    from django.contrib.contenttypes.models import ContentType
     from django.core.cache import cache
 
-    from wagtail.contrib.forms.utils import get_form_types
-
-    # Transactional tests flush the database, and content types come back with new ids:
-    # process-wide caches of them (Django's, Wagtail's form types) must not outlive that.
-    ContentType.objects.clear_cache()
-    get_form_types.cache_clear()
     cache.clear()
     yield
     cache.clear()
+
+
+_flushed = {"pending": False}
+
+
+@pytest.fixture(autouse=True)
+def content_types_after_flush(request):
+    """Transactional tests flush the database, and content types come back with new ids:
+    process-wide caches of them (Django's, Wagtail's form types) must not outlive that.
+    Cleared when the next test starts, whatever order the fixtures are torn down in."""
+    if _flushed["pending"]:
+        from django.contrib.contenttypes.models import ContentType
+
+        from wagtail.contrib.forms.utils import get_form_types
+
+        ContentType.objects.clear_cache()
+        get_form_types.cache_clear()
+        _flushed["pending"] = False
+    yield
+    marker = request.node.get_closest_marker("django_db")
+    _flushed["pending"] = bool(
+        {"transactional_db", "live_server"} & set(request.fixturenames)
+        or (marker is not None and marker.kwargs.get("transaction"))
+    )
 
 
 @pytest.fixture(autouse=True)

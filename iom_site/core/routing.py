@@ -12,6 +12,8 @@ from django.utils.translation import get_language
 
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
+from iom_site.core.memo import per_content, per_request
+
 ROUTING_KEY = "core:routing"
 RESTRICTIONS_KEY = "core:any-view-restriction"
 
@@ -22,6 +24,10 @@ def invalidate_routing():
 
 def _routing_table():
     """{"sites": [Site with root_page], "homes": {language: (url_path, Locale)}}"""
+    return per_request(ROUTING_KEY, _read_routing_table)
+
+
+def _read_routing_table():
     table = cache.get(ROUTING_KEY)
     if table is None:
         sites = list(Site.objects.select_related("root_page"))
@@ -37,6 +43,17 @@ def _routing_table():
         table = {"sites": sites, "homes": homes}
         cache.set(ROUTING_KEY, table, 60 * 60)
     return table
+
+
+def page_url(page):
+    """The page's address, without asking Wagtail's site table (one cache read per call)
+    when the site is the only one: its language prefix and its path below its home."""
+    table = _routing_table()
+    if len(table["sites"]) == 1:
+        for code, (home_path, locale) in table["homes"].items():
+            if locale.pk == page.locale_id and page.url_path.startswith(home_path):
+                return f"/{code}/{page.url_path[len(home_path) :]}"
+    return page.get_url()
 
 
 def home_paths():
@@ -77,7 +94,10 @@ def route(request, path):
         return None
     home_path, locale = home
     url_path = home_path + "".join(f"{part}/" for part in path.split("/") if part)
-    page = Page.objects.filter(url_path=url_path, locale=locale).specific().first()
+    page = per_content(
+        f"page:{locale.pk}:{url_path}",
+        lambda: Page.objects.filter(url_path=url_path, locale=locale).specific().first(),
+    )
     if page is None:
         return None
     page.locale = locale
@@ -86,6 +106,10 @@ def route(request, path):
 
 def any_view_restriction():
     """Whether any page is private; almost never, so most pages skip the check."""
+    return per_request(RESTRICTIONS_KEY, _read_any_view_restriction)
+
+
+def _read_any_view_restriction():
     exists = cache.get(RESTRICTIONS_KEY)
     if exists is None:
         exists = PageViewRestriction.objects.exists()

@@ -14,7 +14,8 @@ from django.utils.html import strip_tags
 from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
-from iom_site.core.routing import any_view_restriction
+from iom_site.core.memo import per_content
+from iom_site.core.routing import any_view_restriction, page_url
 
 CACHE_TIMEOUT = 60 * 60 * 24
 
@@ -195,8 +196,12 @@ def _page_family(page):
     """Ancestors and language versions of a page, from one query, kept on the page
     object for the rest of the request (head, switcher and breadcrumbs all use them)."""
     cached = getattr(page, "_family", None)
-    if cached is not None:
-        return cached
+    if cached is None:
+        cached = page._family = per_content(f"family:{page.pk}", lambda: _build_family(page))
+    return cached
+
+
+def _build_family(page):
     steps = Page.steplen
     # Ancestor paths are prefixes of the page's own path: no query needed to list them.
     paths = [page.path[:end] for end in range(2 * steps, len(page.path), steps)]
@@ -212,7 +217,7 @@ def _page_family(page):
     ancestors = sorted((p for p in family if p.path in paths), key=lambda p: p.depth)
     live = [p for p in family if p.live]
     versions = {
-        p.locale.language_code: (p.get_url(), True)
+        p.locale.language_code: (page_url(p), True)
         for p in live
         if p.translation_key == page.translation_key
     }
@@ -228,6 +233,5 @@ def _page_family(page):
             ),
             key=lambda p: ancestor_keys[p.translation_key],
         )
-        versions[code] = (fallbacks[-1].get_url(), False) if fallbacks else (f"/{code}/", False)
-    page._family = {"ancestors": ancestors, "versions": versions}
-    return page._family
+        versions[code] = (page_url(fallbacks[-1]), False) if fallbacks else (f"/{code}/", False)
+    return {"ancestors": ancestors, "versions": versions}

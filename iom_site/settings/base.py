@@ -57,6 +57,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "iom_site.core.request_id.RequestIdMiddleware",
+    "iom_site.core.memo.RequestMemoMiddleware",
     "iom_site.core.client_address.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Before everything that reads sessions or the database: a hit costs no SQL. After

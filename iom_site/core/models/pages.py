@@ -7,6 +7,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from iom_site.core.blocks import BodyStreamBlock
+from iom_site.core.memo import per_content
 from iom_site.core.routing import any_view_restriction
 
 from .base import BasePage
@@ -64,7 +65,9 @@ class HomePage(BasePage):
         sections = self.get_children().live().in_menu()
         if any_view_restriction():
             sections = sections.public()
-        context["featured_sections"] = sections.specific()
+        context["featured_sections"] = per_content(
+            f"featured:{self.pk}", lambda: list(sections.specific())
+        )
         return context
 
 
@@ -95,7 +98,7 @@ class SectionPage(BasePage):
         children = self.get_children().live()
         if any_view_restriction():
             children = children.public()
-        context["cards"] = children.specific()
+        context["cards"] = per_content(f"cards:{self.pk}", lambda: list(children.specific()))
         return context
 
 

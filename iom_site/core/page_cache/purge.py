@@ -26,6 +26,7 @@ from django.db.models import Q
 
 from wagtail.models import Page, ReferenceIndex
 
+from iom_site.core.memo import bump_content_version
 from iom_site.core.routing import home_paths, public_root_url
 
 from . import store
@@ -91,6 +92,8 @@ def purge_pages(entries, languages=(), extra_paths=()):
     entries, languages, extra_paths = set(entries), set(languages), set(extra_paths)
 
     def run(edge):
+        # Pages, families and cards kept under the content version are rebuilt too.
+        bump_content_version()
         homes = home_paths()
         paths = {public_path(url_path, code, homes) for code, url_path in entries} | extra_paths
         paths.discard(None)

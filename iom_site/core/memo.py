@@ -1,0 +1,75 @@
+"""Two small caches for the data every page reads.
+
+- ``per_request``: in process memory for the length of one request, so the site table,
+  the private-pages flag or the content version are read from Redis once per page, not
+  once per template tag.
+- ``per_content``: in Django's cache under the current *content version*, a token that
+  every publish, unpublish, move or deletion replaces (signals.py). Pages, their
+  families and their cards are then read from Redis instead of being rebuilt by several
+  SQL queries, and no entry outlives the content it was built from.
+"""
+
+import uuid
+from contextvars import ContextVar
+
+from django.core.cache import cache
+
+_request_memo = ContextVar("request_memo", default=None)
+VERSION_KEY = "core:content-version"
+TIMEOUT = 60 * 60 * 24
+_MISSING = object()
+
+
+class RequestMemoMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _request_memo.set({})
+        try:
+            return self.get_response(request)
+        finally:
+            _request_memo.reset(token)
+
+
+def per_request(key, compute):
+    memo = _request_memo.get()
+    if memo is None:  # outside a request (commands, shell, tests calling selectors)
+        return compute()
+    value = memo.get(key, _MISSING)
+    if value is _MISSING:
+        value = memo[key] = compute()
+    return value
+
+
+def content_version():
+    def read():
+        version = cache.get(VERSION_KEY)
+        if version is None:
+            cache.add(VERSION_KEY, uuid.uuid4().hex, None)
+            version = cache.get(VERSION_KEY)
+        return version
+
+    return per_request(VERSION_KEY, read)
+
+
+def bump_content_version():
+    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+    memo = _request_memo.get()
+    if memo is not None:
+        memo.pop(VERSION_KEY, None)
+
+
+def per_content(name, build):
+    """``build()``, kept under the current content version. ``None`` is never kept (a
+    page not found now may be published in a moment without a new version)."""
+    version = content_version()
+    if version is None:  # the cache is down: build every time
+        return build()
+    key = f"core:content:{version}:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        if value is not None:
+            cache.set(key, value, TIMEOUT)
+    return value
