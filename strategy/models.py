@@ -286,6 +286,7 @@ class StrategyPage(SingletonPerLocaleMixin, IntroSummaryMixin, BasePage):
     parent_page_types = ["strategy.AgendaPage"]
     subpage_types = []
     base_form_class = StrategyPageForm
+    display_prefetch = ("sections",)
 
     class Meta:
         verbose_name = _("page de stratégie")

@@ -9,6 +9,7 @@
   SQL queries, and no entry outlives the content it was built from.
 """
 
+import hashlib
 import uuid
 from contextvars import ContextVar
 
@@ -66,7 +67,9 @@ def per_content(name, build):
     version = content_version()
     if version is None:  # the cache is down: build every time
         return build()
-    key = f"core:content:{version}:{name}"
+    # Names carry visitor input (paths): hashed, any of them makes a valid key anywhere.
+    digest = hashlib.blake2b(name.encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
+    key = f"core:content:{version}:{digest}"
     value = cache.get(key)
     if value is None:
         value = build()

@@ -8,6 +8,7 @@ falls back to Wagtail's own routing.
 """
 
 from django.core.cache import cache
+from django.db.models import prefetch_related_objects
 from django.utils.translation import get_language
 
 from wagtail.models import Locale, Page, PageViewRestriction, Site
@@ -94,14 +95,21 @@ def route(request, path):
         return None
     home_path, locale = home
     url_path = home_path + "".join(f"{part}/" for part in path.split("/") if part)
-    page = per_content(
-        f"page:{locale.pk}:{url_path}",
-        lambda: Page.objects.filter(url_path=url_path, locale=locale).specific().first(),
-    )
+    page = per_content(f"page:{locale.pk}:{url_path}", lambda: _load_page(url_path, locale))
     if page is None:
         return None
     page.locale = locale
     return page.route(request, [])
+
+
+def _load_page(url_path, locale):
+    page = Page.objects.filter(url_path=url_path, locale=locale).specific().first()
+    # Inline children the template shows (sections, units, form fields) come with the
+    # page, so the cached page needs no query to display them.
+    relations = getattr(page, "display_prefetch", ())
+    if relations:
+        prefetch_related_objects([page], *relations)
+    return page
 
 
 def any_view_restriction():

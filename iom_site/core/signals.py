@@ -18,6 +18,7 @@ from wagtail.signals import (
     unpublished,
 )
 
+from iom_site.core.memo import bump_content_version
 from iom_site.core.page_cache.purge import pages_showing, purge_pages
 from iom_site.core.page_cache.store import languages as all_languages
 from iom_site.core.routing import invalidate_routing
@@ -131,7 +132,16 @@ def site_changed(sender, **kwargs):
     purge_pages((), all_languages())
 
 
+def promotions_changed(sender, **kwargs):
+    # Search results are never cached, but the promotions shown above them are.
+    bump_content_version()
+
+
 def connect():
+    from wagtail.contrib.search_promotions.models import SearchPromotion
+
+    post_save.connect(promotions_changed, sender=SearchPromotion, dispatch_uid="promotion-save")
+    post_delete.connect(promotions_changed, sender=SearchPromotion, dispatch_uid="promotion-del")
     for model in (Site, Locale, PageViewRestriction):
         post_save.connect(site_changed, sender=model, dispatch_uid=f"site-save-{model.__name__}")
         post_delete.connect(site_changed, sender=model, dispatch_uid=f"site-del-{model.__name__}")

@@ -117,6 +117,7 @@ class StructurePage(SingletonPerLocaleMixin, BasePage):
     parent_page_types = ["core.SectionPage"]
     subpage_types = []
     base_form_class = StructurePageForm
+    display_prefetch = ("units",)
 
     class Meta:
         verbose_name = _("page de structure")

@@ -1,13 +1,14 @@
 """Running a search: locale-filtered results, editors' promotions, summaries with the
 matched words marked, breadcrumb paths and query statistics, in six queries at most."""
 
+import hashlib
 import html
 import unicodedata
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.html import escape, format_html
@@ -17,6 +18,7 @@ from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, Sear
 from wagtail.models import Locale, Page, get_page_models
 from wagtail.search.utils import normalise_query_string
 
+from iom_site.core.memo import per_content
 from iom_site.core.routing import any_view_restriction, page_url
 from iom_site.core.search.forms import WORD
 
@@ -42,6 +44,10 @@ def locale_id(language_code):
         ids = dict(Locale.objects.values_list("language_code", "pk"))
         cache.set(LOCALES_KEY, ids, 60 * 60)
     return ids.get(language_code)
+
+
+def digest(text):
+    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
 
 
 def fold(text):
@@ -83,18 +89,19 @@ def log_query(terms):
     queries, hits = quote(Query._meta.db_table), quote(QueryDailyHits._meta.db_table)
     today = timezone.now().date()
     if connection.vendor == "postgresql":
-        # One statement, and a commit that does not wait for the disk: a statistic lost
-        # in a crash costs nothing, a flush per search costs every visitor time.
-        with transaction.atomic(savepoint=False), connection.cursor() as cursor:
-            cursor.execute("SET LOCAL synchronous_commit TO OFF")
-            cursor.execute(
-                f"WITH q AS (INSERT INTO {queries} (query_string) VALUES (%s) "  # noqa: S608
-                "ON CONFLICT (query_string) DO UPDATE SET query_string = EXCLUDED.query_string "
-                f"RETURNING id) INSERT INTO {hits} (query_id, date, hits) "
-                "SELECT id, %s, 1 FROM q "
-                f"ON CONFLICT (query_id, date) DO UPDATE SET hits = {hits}.hits + 1",
-                [query_string, today],
-            )
+        # One statement, whose commit does not wait for the disk (set_config(…, true)
+        # lasts for this statement's own transaction): a statistic lost in a crash costs
+        # nothing, a disk flush per search costs every visitor time.
+        sql = (
+            "WITH s AS (SELECT set_config('synchronous_commit', 'off', true)), "  # noqa: S608
+            f"q AS (INSERT INTO {queries} (query_string) VALUES (%s) "
+            "ON CONFLICT (query_string) DO UPDATE SET query_string = EXCLUDED.query_string "
+            f"RETURNING id) INSERT INTO {hits} (query_id, date, hits) "
+            "SELECT q.id, %s, 1 FROM q, s "
+            f"ON CONFLICT (query_id, date) DO UPDATE SET hits = {hits}.hits + 1"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [query_string, today])
         return
     with connection.cursor() as cursor:
         cursor.execute(
@@ -163,7 +170,17 @@ def run(request, terms, page_number, language_code):
     base = Page.objects.live().filter(locale_id=locale, depth__gt=1)
     if any_view_restriction():
         base = base.public()
-    promotions = _promotions(terms, locale) if page_number == 1 else []
+    # Promotions and page details are data about pages, kept under the content version
+    # (any publish, or a change to a promotion, retires them); the search itself runs
+    # every time.
+    query_string = normalise_query_string(terms)
+    promotions = (
+        per_content(
+            f"promotions:{locale}:{digest(query_string)}", lambda: _promotions(terms, locale)
+        )
+        if page_number == 1
+        else []
+    )
     if page_number == 1:
         log_query(terms)
     paginator = Paginator(base.search(terms, operator="or"), PAGE_SIZE)
@@ -171,7 +188,10 @@ def run(request, terms, page_number, language_code):
     found = list(page.object_list)
 
     promoted_ids = {p.page_id for p in promotions if p.page_id}
-    details = _details([*found, *(p.page for p in promotions if p.page_id)])
+    shown = [*found, *(p.page for p in promotions if p.page_id)]
+    details = per_content(
+        "search-details:" + ",".join(str(p.pk) for p in shown), lambda: _details(shown)
+    )
 
     by_path = {row.path: row for row, _summary in details.values()}
     steps = Page.steplen
