@@ -129,6 +129,21 @@ def test_results_are_paginated_ten_a_page(client, site):
     assert 'rel="prev"' in second.content.decode()
 
 
+def test_more_results_than_one_probe_are_counted_and_paged_by_the_database(
+    client, site, monkeypatch
+):
+    from iom_site.core.search import results
+
+    monkeypatch.setattr(results, "PROBE_SIZE", 5)  # 12 results: more than the probe
+    for number in range(12):
+        add_page(site["fr"], f"Zanzibarique {number}", slug=f"zanzibarique-{number}")
+    first = client.get(SEARCH_URLS["fr"], {"q": "zanzibarique"})
+    second = client.get(SEARCH_URLS["fr"], {"q": "zanzibarique", "page": "2"})
+    assert result_count(first) == 12
+    assert len(result_links(first)) == 10 and len(result_links(second)) == 2
+    assert set(result_links(first)).isdisjoint(result_links(second))
+
+
 def test_no_results_suggests_the_sections(client, site):
     response = client.get(SEARCH_URLS["fr"], {"q": "wxqzv"})
     html = response.content.decode()

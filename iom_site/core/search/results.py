@@ -23,6 +23,7 @@ from iom_site.core.routing import any_view_restriction, page_url
 from iom_site.core.search.forms import WORD
 
 PAGE_SIZE = 10
+PROBE_SIZE = 100
 # Fields a page type may hold that its `summary` property reads.
 SUMMARY_FIELDS = ("listing_summary", "lead", "intro")
 LOCALES_KEY = "core:search:locales"
@@ -183,7 +184,11 @@ def run(request, terms, page_number, language_code):
     )
     if page_number == 1:
         log_query(terms)
-    paginator = Paginator(base.search(terms, operator="or"), PAGE_SIZE)
+    results = base.search(terms, operator="or")
+    # One query instead of a count and a page when the results fit in a few pages (on
+    # a site of this size, nearly always); beyond, the paginator counts in the database.
+    first = list(results[: PROBE_SIZE + 1])
+    paginator = Paginator(first if len(first) <= PROBE_SIZE else results, PAGE_SIZE)
     page = paginator.get_page(page_number)
     found = list(page.object_list)
 
