@@ -43,9 +43,29 @@ def per_request(key, compute):
     return value
 
 
+def prefetch(keys):
+    """Read these cache keys in one round trip; each is then served once from memory by
+    ``cache_get`` during this request (later reads see later writes)."""
+    memo = _request_memo.get()
+    if memo is None:
+        return
+    found = cache.get_many(keys)
+    for key in keys:
+        memo[("cache", key)] = found.get(key)
+
+
+def cache_get(key):
+    memo = _request_memo.get()
+    if memo is not None:
+        value = memo.pop(("cache", key), _MISSING)
+        if value is not _MISSING:
+            return value
+    return cache.get(key)
+
+
 def content_version():
     def read():
-        version = cache.get(VERSION_KEY)
+        version = cache_get(VERSION_KEY)
         if version is None:
             cache.add(VERSION_KEY, uuid.uuid4().hex, None)
             version = cache.get(VERSION_KEY)

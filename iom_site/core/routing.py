@@ -13,7 +13,7 @@ from django.utils.translation import get_language
 
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
-from iom_site.core.memo import per_content, per_request
+from iom_site.core.memo import cache_get, per_content, per_request
 
 ROUTING_KEY = "core:routing"
 RESTRICTIONS_KEY = "core:any-view-restriction"
@@ -29,7 +29,7 @@ def _routing_table():
 
 
 def _read_routing_table():
-    table = cache.get(ROUTING_KEY)
+    table = cache_get(ROUTING_KEY)
     if table is None:
         sites = list(Site.objects.select_related("root_page"))
         locales = {locale.pk: locale for locale in Locale.objects.all()}
@@ -118,7 +118,7 @@ def any_view_restriction():
 
 
 def _read_any_view_restriction():
-    exists = cache.get(RESTRICTIONS_KEY)
+    exists = cache_get(RESTRICTIONS_KEY)
     if exists is None:
         exists = PageViewRestriction.objects.exists()
         cache.set(RESTRICTIONS_KEY, exists, 60 * 60)

@@ -14,7 +14,7 @@ from django.utils.html import strip_tags
 from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
-from iom_site.core.memo import per_content
+from iom_site.core.memo import cache_get, per_content
 from iom_site.core.routing import any_view_restriction, page_url
 
 CACHE_TIMEOUT = 60 * 60 * 24
@@ -22,6 +22,11 @@ CACHE_TIMEOUT = 60 * 60 * 24
 
 def _key(kind, language_code):
     return f"core:{kind}:{language_code}"
+
+
+def chrome_keys(language_code):
+    """The cache keys of the menu and footer: read with the rest of a page's data."""
+    return [_key("menu", language_code), _key("footer", language_code)]
 
 
 def invalidate_navigation(language_codes=None):
@@ -49,7 +54,7 @@ def refresh_navigation(language_codes=None):
 def main_menu(language_code):
     """[{title, url, lead, children: [{title, url, children: [...]}]}] for one language."""
     key = _key("menu", language_code)
-    menu = cache.get(key)
+    menu = cache_get(key)
     if menu is None:
         menu = _build_main_menu(language_code)
         cache.set(key, menu, CACHE_TIMEOUT)
@@ -146,7 +151,7 @@ def add_extra_links(entries, stream, language_code):
 
 def footer(language_code):
     key = _key("footer", language_code)
-    data = cache.get(key)
+    data = cache_get(key)
     if data is None:
         data = _build_footer(language_code)
         cache.set(key, data, CACHE_TIMEOUT)

@@ -1,14 +1,24 @@
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
+from django.utils.translation import get_language
 
 from wagtail import views as wagtail_views
 
-from iom_site.core import routing
+from iom_site.core import memo, routing, selectors
 
 
 def serve(request, path):
     """Wagtail's page view, with the page found by ``routing.route`` when it can."""
     if not hasattr(request, "_wagtail_route_for_request"):
+        # What every page reads from the cache, in one round trip instead of five.
+        memo.prefetch(
+            [
+                memo.VERSION_KEY,
+                routing.ROUTING_KEY,
+                routing.RESTRICTIONS_KEY,
+                *selectors.chrome_keys(get_language()),
+            ]
+        )
         result = routing.route(request, path)
         if result is not None:
             request._wagtail_route_for_request = result
