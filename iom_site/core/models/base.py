@@ -3,6 +3,7 @@
 import html
 
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -114,9 +115,10 @@ class BasePage(ListingFieldsMixin, SocialFieldsMixin, Page):
     def card_title(self):
         return self.listing_title or self.title
 
-    @property
+    @cached_property
     def summary(self):
-        """The page in one or two sentences: for cards, meta descriptions and search."""
+        """The page in one or two sentences: for cards, meta descriptions and search.
+        Kept on the object: a card and the page's meta tags ask for it several times."""
         if self.listing_summary:
             return self.listing_summary
         if self.search_description:
