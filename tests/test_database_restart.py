@@ -22,7 +22,7 @@ from tests.faults import (
     private_redis,
     production_env,
 )
-from tests.servers import gunicorn
+from tests.servers import gunicorn, test_database_url
 
 PAGES = ("/fr/", "/en/", "/es/")
 
@@ -30,11 +30,7 @@ PAGES = ("/fr/", "/en/", "/es/")
 def _copy_test_database(target):
     """The test database is already migrated: copying it (a few seconds) spares the private
     server a full migrate (about twenty)."""
-    settings_dict = connection.settings_dict
-    source = (
-        f"postgres://{settings_dict['USER']}@{settings_dict['HOST'] or '127.0.0.1'}:"
-        f"{settings_dict['PORT'] or 5432}/{settings_dict['NAME']}"
-    )
+    source = test_database_url()
     dump = subprocess.run(  # noqa: S603
         [target.bin / "pg_dump", "--no-owner", "--no-privileges", "-d", source],
         check=True,

@@ -4,8 +4,6 @@ purged), and an editor signed in on one is signed in on the other."""
 
 import os
 import re
-import subprocess
-import sys
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -20,7 +18,8 @@ import redis
 
 from iom_site.core.site_setup import ensure_site
 from tests.core.factories import SectionPageFactory, StandardPageFactory
-from tests.servers import ROOT, gunicorn
+from tests.faults import collectstatic, production_env
+from tests.servers import gunicorn, test_database_url
 
 # A Redis database of its own, emptied first: the suite's other tests use local memory.
 REDIS_URL = os.environ.get("SCALE_OUT_REDIS_URL", "redis://127.0.0.1:6379/9")
@@ -57,31 +56,6 @@ class Browser(urllib.request.HTTPRedirectHandler):
         return self.request(url, {**data, "csrfmiddlewaretoken": TOKEN.search(html).group(1)})
 
 
-def production_env(tmp_path):
-    settings_dict = connection.settings_dict
-    env = {
-        "DJANGO_SETTINGS_MODULE": "iom_site.settings.production",
-        "DJANGO_SECRET_KEY": "k3y-" + "s0Z!" * 16,
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "DJANGO_SECURE_SSL_REDIRECT": "false",
-        "DJANGO_LOG_FORMAT": "plain",
-        "DJANGO_STATIC_ROOT": str(tmp_path / "static"),
-        "DJANGO_MEDIA_ROOT": str(tmp_path / "media"),
-        "DATABASE_URL": (
-            f"postgres://{settings_dict['USER']}@{settings_dict['HOST'] or '127.0.0.1'}:"
-            f"{settings_dict['PORT'] or 5432}/{settings_dict['NAME']}"
-        ),
-        "REDIS_URL": REDIS_URL,
-    }
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-        cwd=ROOT,
-        env={**os.environ, **env},
-        check=True,
-    )
-    return env
-
-
 @pytest.mark.django_db(transaction=True)
 def test_two_app_servers_share_cache_purges_and_sessions(tmp_path):
     if connection.vendor != "postgresql":
@@ -96,7 +70,8 @@ def test_two_app_servers_share_cache_purges_and_sessions(tmp_path):
     chef = get_user_model().objects.create_superuser("chef", "chef@example.org")
     chef.password = PBKDF2PasswordHasher().encode("Mot-de-passe-42!", "sel-de-test")
     chef.save()
-    env = production_env(tmp_path)
+    env = production_env(test_database_url(), REDIS_URL, tmp_path / "static", page_cache=True)
+    collectstatic(env)
 
     with gunicorn(env, workers=2) as (a, _pa), gunicorn(env, workers=2) as (b, _pb):
         visitor = Browser()
