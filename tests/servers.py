@@ -13,7 +13,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_database_url():
+def database_url_of_tests():
     """The URL of the database the tests run on, for servers started in other processes."""
     from django.db import connection
 

@@ -5,7 +5,7 @@ import pytest
 
 from iom_site.core.site_setup import ensure_site
 from tests.faults import collectstatic, production_env
-from tests.servers import get, gunicorn, output_of, test_database_url
+from tests.servers import database_url_of_tests, get, gunicorn, output_of
 
 
 @pytest.mark.django_db(transaction=True)
@@ -13,7 +13,7 @@ def test_pages_answer_without_redis(tmp_path):
     ensure_site()
     # Nothing listens on port 9 of loopback: the cache is down from the start.
     env = production_env(
-        test_database_url(), "redis://127.0.0.1:9/0", tmp_path / "static", page_cache=True
+        database_url_of_tests(), "redis://127.0.0.1:9/0", tmp_path / "static", page_cache=True
     )
     collectstatic(env)
     with gunicorn(env) as (base, process):

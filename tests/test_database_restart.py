@@ -22,7 +22,7 @@ from tests.faults import (
     private_redis,
     production_env,
 )
-from tests.servers import gunicorn, test_database_url
+from tests.servers import database_url_of_tests, gunicorn
 
 PAGES = ("/fr/", "/en/", "/es/")
 
@@ -30,7 +30,7 @@ PAGES = ("/fr/", "/en/", "/es/")
 def _copy_test_database(target):
     """The test database is already migrated: copying it (a few seconds) spares the private
     server a full migrate (about twenty)."""
-    source = test_database_url()
+    source = database_url_of_tests()
     dump = subprocess.run(  # noqa: S603
         [target.bin / "pg_dump", "--no-owner", "--no-privileges", "-d", source],
         check=True,

@@ -19,7 +19,7 @@ import redis
 from iom_site.core.site_setup import ensure_site
 from tests.core.factories import SectionPageFactory, StandardPageFactory
 from tests.faults import collectstatic, production_env
-from tests.servers import gunicorn, test_database_url
+from tests.servers import database_url_of_tests, gunicorn
 
 # A Redis database of its own, emptied first: the suite's other tests use local memory.
 REDIS_URL = os.environ.get("SCALE_OUT_REDIS_URL", "redis://127.0.0.1:6379/9")
@@ -70,7 +70,7 @@ def test_two_app_servers_share_cache_purges_and_sessions(tmp_path):
     chef = get_user_model().objects.create_superuser("chef", "chef@example.org")
     chef.password = PBKDF2PasswordHasher().encode("Mot-de-passe-42!", "sel-de-test")
     chef.save()
-    env = production_env(test_database_url(), REDIS_URL, tmp_path / "static", page_cache=True)
+    env = production_env(database_url_of_tests(), REDIS_URL, tmp_path / "static", page_cache=True)
     collectstatic(env)
 
     with gunicorn(env, workers=2) as (a, _pa), gunicorn(env, workers=2) as (b, _pb):
