@@ -25,7 +25,6 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from iom_site.core.memo import per_content
 from iom_site.core.models import BasePage
 from iom_site.core.models.pages import (
     LEAD_FEATURES,
@@ -150,15 +149,11 @@ class PartnershipsPage(SingletonPerLocaleMixin, BasePage):
     class Meta:
         verbose_name = _("page des partenariats")
 
-    def get_context(self, request, *args, **kwargs):
+    def display_data(self):
         # Imported here: the selectors read this module's models.
         from .selectors import partners_by_kind
 
-        context = super().get_context(request, *args, **kwargs)
-        context["partner_groups"] = per_content(
-            f"partners:{self.locale_id}", lambda: partners_by_kind(self.locale_id)
-        )
-        return context
+        return {"partner_groups": partners_by_kind(self.locale_id)}
 
 
 class WhereWeWorkPage(SingletonPerLocaleMixin, BasePage):

@@ -21,7 +21,6 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from iom_site.core.blocks import RICH_TEXT_FEATURES
-from iom_site.core.memo import per_content
 from iom_site.core.models import BasePage
 from iom_site.core.models.pages import SingletonPerLocaleMixin, body_field, lead_field
 
@@ -187,17 +186,13 @@ class AgendaPage(SingletonPerLocaleMixin, IntroSummaryMixin, BasePage):
     class Meta:
         verbose_name = _("page Programme 2030")
 
-    def get_context(self, request, *args, **kwargs):
+    def display_data(self):
         from strategy import selectors  # selectors imports this module's models
 
-        context = super().get_context(request, *args, **kwargs)
-        context["strategy_page"] = per_content(
-            f"strategy-under:{self.pk}", lambda: selectors.strategy_page_under(self) or False
-        )
-        context["sdg_goals"] = per_content(
-            f"sdg-index:{self.locale_id}", lambda: selectors.sdg_index(self.locale_id)
-        )
-        return context
+        return {
+            "strategy_page": selectors.strategy_page_under(self),
+            "sdg_goals": selectors.sdg_index(self.locale_id),
+        }
 
 
 class StrategySection(TranslatableMixin, Orderable):

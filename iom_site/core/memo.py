@@ -3,10 +3,10 @@
 - ``per_request``: in process memory for the length of one request, so the site table,
   the private-pages flag or the content version are read from Redis once per page, not
   once per template tag.
-- ``per_content``: in Django's cache under the current *content version*, a token that
+- ``per_content``: in Django's cache with the current *content version*, a token that
   every publish, unpublish, move or deletion replaces (signals.py). Pages, their
   families and their cards are then read from Redis instead of being rebuilt by several
-  SQL queries, and no entry outlives the content it was built from.
+  SQL queries, and no entry is served once the content it was built from has changed.
 """
 
 import hashlib
@@ -81,18 +81,28 @@ def bump_content_version():
         memo.pop(VERSION_KEY, None)
 
 
+def content_key(name):
+    # Names carry visitor input (paths): hashed, any of them makes a valid key anywhere.
+    digest = hashlib.blake2b(name.encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
+    return f"core:content:{digest}"
+
+
 def per_content(name, build):
-    """``build()``, kept under the current content version. ``None`` is never kept (a
-    page not found now may be published in a moment without a new version)."""
+    """``build()``, kept with the content version it was built under and served while
+    that version is current. ``None`` is never kept (a page not found now may be
+    published in a moment without a new version).
+
+    The key does not contain the version, so a request can read an entry in the same
+    round trip as the version itself (``prefetch``); an entry of an older version is
+    rebuilt and replaced when next read."""
     version = content_version()
     if version is None:  # the cache is down: build every time
         return build()
-    # Names carry visitor input (paths): hashed, any of them makes a valid key anywhere.
-    digest = hashlib.blake2b(name.encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
-    key = f"core:content:{version}:{digest}"
-    value = cache.get(key)
-    if value is None:
-        value = build()
-        if value is not None:
-            cache.set(key, value, TIMEOUT)
+    key = content_key(name)
+    found = cache_get(key)
+    if found is not None and found[0] == version:
+        return found[1]
+    value = build()
+    if value is not None:
+        cache.set(key, (version, value), TIMEOUT)
     return value

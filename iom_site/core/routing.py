@@ -94,21 +94,42 @@ def route(request, path):
     if home is None:
         return None
     home_path, locale = home
-    url_path = home_path + "".join(f"{part}/" for part in path.split("/") if part)
-    page = per_content(f"page:{locale.pk}:{url_path}", lambda: _load_page(url_path, locale))
+    below_home = _below_home(path)
+    page = per_content(
+        page_entry_name(get_language(), path),
+        lambda: _load_page(home_path + below_home, locale),
+    )
     if page is None:
         return None
     page.locale = locale
     return page.route(request, [])
 
 
+def _below_home(path):
+    return "".join(f"{part}/" for part in path.split("/") if part)
+
+
+def page_entry_name(language_code, path):
+    """The ``per_content`` name of the page served at ``path`` (below the language
+    prefix): known before anything is read, so views.serve fetches it with the rest."""
+    return f"page:{language_code}:{_below_home(path)}"
+
+
 def _load_page(url_path, locale):
+    from iom_site.core.selectors import attach_family  # selectors imports this module
+
     page = Page.objects.filter(url_path=url_path, locale=locale).specific().first()
+    if page is None:
+        return None
     # Inline children the template shows (sections, units, form fields) come with the
-    # page, so the cached page needs no query to display them.
+    # page, so the cached page needs no query to display them; so do its ancestors and
+    # translations (breadcrumbs, language switcher, hreflang) and what it lists.
     relations = getattr(page, "display_prefetch", ())
     if relations:
         prefetch_related_objects([page], *relations)
+    attach_family(page)
+    if hasattr(page, "keep_display_data"):
+        page.keep_display_data()
     return page
 
 

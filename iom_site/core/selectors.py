@@ -206,6 +206,12 @@ def _page_family(page):
     return cached
 
 
+def attach_family(page):
+    """Compute the page's family now and keep it on the page object, so that a page kept
+    in the cache carries it (one cache entry instead of two)."""
+    page._family = _build_family(page)
+
+
 def _build_family(page):
     steps = Page.steplen
     # Ancestor paths are prefixes of the page's own path: no query needed to list them.

@@ -11,6 +11,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from iom_site.core import jsonld, selectors
+from iom_site.core.routing import page_url
 
 register = template.Library()
 
@@ -43,7 +44,7 @@ def breadcrumb_list(request, page):
                 "@type": "ListItem",
                 "position": position,
                 "name": crumb.title,
-                "item": request.build_absolute_uri(crumb.get_url(request)),
+                "item": request.build_absolute_uri(page_url(crumb)),
             }
             for position, crumb in enumerate(trail, start=1)
         ],
@@ -82,7 +83,7 @@ def seo_meta(context):
     site_name = str(settings.WAGTAIL_SITE_NAME)
     if page is not None:
         title = page.seo_title or page.title
-        url = request.build_absolute_uri(page.get_url(request))
+        url = request.build_absolute_uri(page_url(page))
         text = description(page)
     else:
         title = context.get("seo_title") or site_name

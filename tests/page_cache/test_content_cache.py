@@ -34,3 +34,74 @@ def test_unpublished_pages_leave_cards_and_address_at_once(client, tree):
     tree["page"].unpublish()
     assert client.get(tree["page"].url).status_code == 404
     assert "Engagement" not in fetch(client, tree["section"]).content.decode().split("<main")[1]
+
+
+class CacheReads:
+    """Counts the calls a request makes to the cache backend (Redis in production)."""
+
+    READS = ("get", "get_many", "has_key")
+    WRITES = ("set", "add", "set_many", "delete", "delete_many")
+
+    def __init__(self, monkeypatch):
+        from django.core.cache import caches
+
+        self.calls = []
+        self.keys = []
+        self.depth = 0
+        backend = caches["default"]
+        for name in self.READS + self.WRITES:
+            original = getattr(backend, name)
+            monkeypatch.setattr(backend, name, self._counting(name, original))
+
+    def _counting(self, name, original):
+        def call(*args, **kwargs):
+            if self.depth == 0:  # not the gets that local memory's get_many is made of
+                self.calls.append(name)
+                self.keys.append(args[0] if args else None)
+            self.depth += 1
+            try:
+                return original(*args, **kwargs)
+            finally:
+                self.depth -= 1
+
+        return call
+
+    def reads(self):
+        return [name for name in self.calls if name in self.READS]
+
+    def writes(self):
+        return [name for name in self.calls if name in self.WRITES]
+
+
+def test_a_warm_render_reads_the_cache_once_and_writes_nothing(client, tree, monkeypatch):
+    # Version, routing, menu, footer, the page with its family: one round trip.
+    for page in (tree["homes"]["fr"], tree["section"], tree["deep"], tree["en_page"]):
+        fetch(client, page)
+        cache = CacheReads(monkeypatch)
+        response = fetch(client, page)
+        monkeypatch.undo()
+        assert response.status_code == 200
+        assert cache.reads() == ["get_many"], (page.url, cache.keys)
+        assert cache.writes() == [], (page.url, cache.calls)
+
+
+def test_the_menu_each_language_shows_follows_every_publish(client, tree):
+    en_section = tree["en_section"]
+    en_section.title = "Take action"
+    publish(en_section)
+    french = fetch(client, tree["page"]).content.decode()
+    english = fetch(client, tree["en_page"]).content.decode()
+    nav = 'class="main-nav"'
+    assert ">Agir</a>" in french.split(nav)[1].split("</nav>")[0]
+    assert 'aria-label="Menu principal"' in french
+    assert ">Take action</a>" in english.split(nav)[1].split("</nav>")[0]
+    assert 'aria-label="Main menu"' in english
+
+    section = tree["section"]
+    section.title = "Agir ensemble"
+    publish(section)
+    # Another page of the same language, rendered by the same process: the new title.
+    french = fetch(client, tree["deep"]).content.decode()
+    assert ">Agir ensemble</a>" in french.split(nav)[1].split("</nav>")[0]
+    english = fetch(client, tree["en_page"]).content.decode()
+    assert ">Take action</a>" in english.split(nav)[1].split("</nav>")[0]

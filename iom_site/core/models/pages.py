@@ -7,7 +7,6 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from iom_site.core.blocks import BodyStreamBlock
-from iom_site.core.memo import per_content
 from iom_site.core.routing import any_view_restriction
 
 from .base import BasePage
@@ -59,16 +58,12 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("page d’accueil")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def display_data(self):
         # The featured sections are the top entries of the menu, in the editors' order.
         sections = self.get_children().live().in_menu()
         if any_view_restriction():
             sections = sections.public()
-        context["featured_sections"] = per_content(
-            f"featured:{self.pk}", lambda: list(sections.specific())
-        )
-        return context
+        return {"featured_sections": list(sections.specific())}
 
 
 class SectionPage(BasePage):
@@ -93,13 +88,11 @@ class SectionPage(BasePage):
     class Meta:
         verbose_name = _("page de rubrique")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def display_data(self):
         children = self.get_children().live()
         if any_view_restriction():
             children = children.public()
-        context["cards"] = per_content(f"cards:{self.pk}", lambda: list(children.specific()))
-        return context
+        return {"cards": list(children.specific())}
 
 
 class StandardPage(BasePage):

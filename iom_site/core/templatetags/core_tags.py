@@ -1,7 +1,16 @@
 from django import template
 from django.utils.text import slugify
 
+from iom_site.core import routing
+
 register = template.Library()
+
+
+@register.simple_tag
+def page_url(page):
+    """A page's address, like Wagtail's ``pageurl`` but from the routing table this
+    request has already read, instead of one site lookup per link."""
+    return routing.page_url(page)
 
 
 @register.simple_tag

@@ -4,6 +4,7 @@ from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 
 from iom_site.core import selectors
+from iom_site.core.routing import page_url
 
 register = template.Library()
 
@@ -56,7 +57,7 @@ def i18n_head(context):
     own = page.locale.language_code
     x_default = dict(alternates).get(settings.LANGUAGE_CODE)
     return {
-        "canonical": request.build_absolute_uri(page.get_url(request)),
+        "canonical": request.build_absolute_uri(page_url(page)),
         "alternates": alternates if len(alternates) > 1 else [],
         "x_default": x_default if len(alternates) > 1 else None,
         "og_locale": OG_LOCALES.get(own, own),

@@ -1,19 +1,43 @@
 from django import template
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from iom_site.core import selectors
 
 register = template.Library()
 
+# {(template name, language): (template, data, html)}: the last rendering of the menu and
+# footer in this process. Both are the same on every page of a language, and the menu is
+# the largest loop of every page; rendering it again only when its data changed saves
+# about a tenth of an uncached page's time.
+_rendered = {}
 
-@register.inclusion_tag("includes/main_menu.html")
-def main_menu():
-    return {"menu": selectors.main_menu(get_language())}
+
+def _render_once(context, name, data):
+    """``name`` rendered with ``data``, reusing this process's last rendering when the data
+    and the template are the same. The template object is compared by identity: with the
+    cached loader (production) it is the same object for the life of the process; without
+    it (DEBUG), each request parses a new one, so an edited template shows at once."""
+    language = get_language()
+    compiled = context.template.engine.get_template(name)
+    entry = _rendered.get((name, language))
+    if entry is not None and entry[0] is compiled and entry[1] == data:
+        return entry[2]
+    html = mark_safe(compiled.render(context.new(data)))  # noqa: S308 - a rendered template
+    _rendered[(name, language)] = (compiled, data, html)
+    return html
 
 
-@register.inclusion_tag("includes/footer.html")
-def site_footer():
-    return {"footer": selectors.footer(get_language())}
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    menu = selectors.main_menu(get_language())
+    return _render_once(context, "includes/main_menu.html", {"menu": menu})
+
+
+@register.simple_tag(takes_context=True)
+def site_footer(context):
+    footer = selectors.footer(get_language())
+    return _render_once(context, "includes/footer.html", {"footer": footer})
 
 
 @register.inclusion_tag("includes/breadcrumbs.html")
