@@ -13,6 +13,7 @@ missed, 2 when the benchmark could not run.
 
 import json
 import os
+import runpy
 import secrets
 import shutil
 import signal
@@ -248,7 +249,13 @@ def main():
     return 0 if all(met for met, _ in verdicts) else 1
 
 
+def gunicorn_settings():
+    """The values gunicorn.conf.py gives in this environment (it reads a few variables)."""
+    return runpy.run_path(str(ROOT / "gunicorn.conf.py"))
+
+
 def settings_lines(duration, warmup):
+    conf = gunicorn_settings()
     return [
         f"`wrk -t2 -c16 -d{duration}s --latency` on 127.0.0.1, after a {warmup} s "
         "warm-up with the same command; pages in the order home, content, strategy, "
@@ -258,7 +265,13 @@ def settings_lines(duration, warmup):
         + (
             f"; `GUNICORN_CMD_ARGS={os.environ['GUNICORN_CMD_ARGS']}` overriding the file"
             if os.environ.get("GUNICORN_CMD_ARGS")
-            else ", everything else as in the file: max_requests 1000 ± 100, preload"
+            else ", everything else as in the file: "
+            + (
+                f"max_requests {conf['max_requests']} + up to {conf['max_requests_jitter']}"
+                if conf["max_requests"]
+                else "no recycling"
+            )
+            + (", preload" if conf["preload_app"] else "")
         )
         + "), production settings "
         "(`iom_site.settings.production`, `DEBUG` off), PostgreSQL database "
@@ -266,8 +279,9 @@ def settings_lines(duration, warmup):
         f"DB {REDIS_DB} (emptied before each page's cached run, then filled by one "
         "visit), static files collected into a temporary folder.",
         "**cached**: the site as deployed (page cache on). **uncached**: the same site "
-        "with `PAGE_CACHE=off`, so every request renders the page (the menu and footer "
-        "stay cached in Redis, as in production). **baseline**: `bench/baseline.py`, "
+        "with `PAGE_CACHE=off`, so every request renders the page, from the data the "
+        "content cache keeps in Redis as in production (`iom_site/core/memo.py`: one "
+        "round trip, no SQL once warm). **baseline**: `bench/baseline.py`, "
         "Django with no database, no templates and no middleware, returning from memory "
         "the bytes the site served for that address.",
     ]
@@ -292,12 +306,13 @@ def notes():
         "search is never page-cached.",
         "gunicorn's sync workers close the connection after each response, for the "
         "baseline as for the site, so each request includes a TCP connect on loopback.",
-        "gunicorn.conf.py recycles a worker after 1000 ± 100 requests. At page-cache "
-        "rates (500–1 500 requests a second) that is every second or two per worker, "
-        "the two workers at nearly the same moment, and each recycle stalls that worker "
-        "for 0.4–1 s on this machine (interpreter teardown, reaping, fork): the cached "
-        "rows' p99 and part of their throughput are that stall. Compare with "
-        "`GUNICORN_CMD_ARGS='--max-requests 0' make bench` (no recycling).",
+        "gunicorn.conf.py recycles a worker after `GUNICORN_MAX_REQUESTS` requests "
+        "(50 000 by default) plus a random jitter of up to half that. Each recycle stalls "
+        "its worker for 0.4–1 s on this machine (interpreter teardown, reaping, fork); at "
+        "page-cache rates (about a thousand requests a second per worker) a run of 10 s "
+        "sees at most one, where recycling every 1 000 requests stalled a worker every "
+        "second and dominated the cached rows' p99. `GUNICORN_MAX_REQUESTS=1000 make "
+        "bench` shows that cost.",
         "Profile an uncached page with `.venv/bin/python -m bench.profile_request "
         "/fr/` (production settings, the bench database; prints wall-clock and CPU time "
         "per request, then cProfile's listing).",

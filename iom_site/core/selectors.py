@@ -14,8 +14,13 @@ from django.utils.html import strip_tags
 from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
-from iom_site.core.memo import cache_get, per_content
-from iom_site.core.routing import any_view_restriction, page_url
+from iom_site.core.memo import VERSION_KEY, cache_get, per_content
+from iom_site.core.routing import (
+    RESTRICTIONS_KEY,
+    ROUTING_KEY,
+    any_view_restriction,
+    page_url,
+)
 
 CACHE_TIMEOUT = 60 * 60 * 24
 
@@ -24,9 +29,17 @@ def _key(kind, language_code):
     return f"core:{kind}:{language_code}"
 
 
-def chrome_keys(language_code):
-    """The cache keys of the menu and footer: read with the rest of a page's data."""
-    return [_key("menu", language_code), _key("footer", language_code)]
+def every_page_keys(language_code):
+    """The cache keys every page of a language reads (content version, routing table,
+    private-pages flag, menu, footer): views fetch them in one round trip with their own
+    (``memo.prefetch``)."""
+    return [
+        VERSION_KEY,
+        ROUTING_KEY,
+        RESTRICTIONS_KEY,
+        _key("menu", language_code),
+        _key("footer", language_code),
+    ]
 
 
 def invalidate_navigation(language_codes=None):

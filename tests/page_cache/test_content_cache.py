@@ -105,3 +105,14 @@ def test_the_menu_each_language_shows_follows_every_publish(client, tree):
     assert ">Agir ensemble</a>" in french.split(nav)[1].split("</nav>")[0]
     english = fetch(client, tree["en_page"]).content.decode()
     assert ">Take action</a>" in english.split(nav)[1].split("</nav>")[0]
+
+
+def test_a_warm_search_reads_the_cache_twice(client, tree, monkeypatch):
+    # Everything the page needs in one round trip, then its results' details in another.
+    url = "/fr/recherche/?q=engagement"
+    assert "Engagement" in client.get(url).content.decode()
+    cache = CacheReads(monkeypatch)
+    response = client.get(url)
+    monkeypatch.undo()
+    assert "Engagement" in response.content.decode()
+    assert cache.reads() == ["get_many", "get"], cache.keys
