@@ -10,14 +10,20 @@ from django.test import TestCase
 import pytest
 
 
-@pytest.fixture(scope="package")
-def seeded(django_db_setup, django_db_blocker):
-    # wagtail-localize publishes translations on commit: run those callbacks inside.
+def seed_until_rolled_back(django_db_blocker):
+    """Load the whole seed in an outer transaction, yield, then roll it all back: for
+    fixtures that share one seeded site across many tests (package or module scope).
+    wagtail-localize publishes translations on commit: those callbacks run inside."""
     with django_db_blocker.unblock(), transaction.atomic():
         with TestCase.captureOnCommitCallbacks(execute=True):
             call_command("load_seed_content", stdout=StringIO())
         yield
         transaction.set_rollback(True)
+
+
+@pytest.fixture(scope="package")
+def seeded(django_db_setup, django_db_blocker):
+    yield from seed_until_rolled_back(django_db_blocker)
 
 
 @pytest.fixture

@@ -7,12 +7,13 @@ from io import StringIO
 from pathlib import Path
 
 from django.core.management import call_command
-from django.db import transaction
-from django.test import Client, TestCase
+from django.test import Client
 
 from wagtail.models import Locale, Page, Revision
 
 import pytest
+
+from tests.seeded_site import seed_until_rolled_back
 
 SEED_FILE = Path(__file__).parent / "data" / "programme-2030.fr.txt"
 # Titles the capture glued to the paragraph after them (see the seed's README).
@@ -43,13 +44,8 @@ def visible_text(markup):
 
 @pytest.fixture(scope="module")
 def seeded(django_db_setup, django_db_blocker):
-    """The whole seed, once for the module, rolled back at its end. wagtail-localize
-    publishes translations on commit: run those callbacks inside the outer transaction."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        with TestCase.captureOnCommitCallbacks(execute=True):
-            call_command("load_seed_content", stdout=StringIO())
-        yield
-        transaction.set_rollback(True)
+    """The whole seed, once for the module, rolled back at its end."""
+    yield from seed_until_rolled_back(django_db_blocker)
 
 
 @pytest.fixture

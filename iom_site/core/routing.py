@@ -96,7 +96,7 @@ def route(request, path):
     home_path, locale = home
     below_home = _below_home(path)
     page = per_content(
-        page_entry_name(get_language(), path),
+        _entry_name(get_language(), below_home),
         lambda: _load_page(home_path + below_home, locale),
     )
     if page is None:
@@ -112,7 +112,11 @@ def _below_home(path):
 def page_entry_name(language_code, path):
     """The ``per_content`` name of the page served at ``path`` (below the language
     prefix): known before anything is read, so views.serve fetches it with the rest."""
-    return f"page:{language_code}:{_below_home(path)}"
+    return _entry_name(language_code, _below_home(path))
+
+
+def _entry_name(language_code, below_home):
+    return f"page:{language_code}:{below_home}"
 
 
 def _load_page(url_path, locale):
