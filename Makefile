@@ -46,7 +46,7 @@ format: venv-dev
 
 # Regenerate and compile the template-string catalogues (needs GNU gettext).
 messages: venv-dev
-	$(MANAGE) makemessages -l fr -l en -l es --ignore=.venv --ignore=.tools --ignore=var
+	$(MANAGE) makemessages -l fr -l en -l es --no-location --no-obsolete --ignore=.venv --ignore=.tools --ignore=var
 	$(MANAGE) compilemessages --ignore=.venv --ignore=.tools
 
 # Load test against a bare-Django baseline (not part of CI; needs wrk, PostgreSQL, Redis).
