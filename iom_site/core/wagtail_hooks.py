@@ -19,7 +19,7 @@ from wagtail_localize.models import Translation, TranslationLog
 
 from iom_site.core import permissions
 from iom_site.core.dashboard import OutdatedTranslationsPanel, OwnDraftsPanel
-from iom_site.core.models import Footer, MainMenu
+from iom_site.core.models import Footer, MainMenu, Theme
 
 # Before any snippet viewset is registered, here or in a later app's hooks.
 permissions.register_policies()
@@ -40,8 +40,17 @@ class FooterViewSet(SnippetViewSet):
     list_display = ["__str__", "locale"]
 
 
+class ThemeViewSet(SnippetViewSet):
+    model = Theme
+    icon = "tag"
+    menu_label = _("Thèmes")
+    list_display = ["name", "slug", "locale"]
+    search_fields = ["name"]
+
+
 register_snippet(MainMenuViewSet)
 register_snippet(FooterViewSet)
+register_snippet(ThemeViewSet)
 
 # Editorial workflow and roles (README): per-language snippet rights, form answers for
 # moderators only, dashboard panels, content checks and alt text.

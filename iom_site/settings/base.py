@@ -297,6 +297,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 EDITORIAL_TRANSLATABLE_SNIPPETS = [
     "core.MainMenu",
     "core.Footer",
+    "core.Theme",
     "strategy.SustainableDevelopmentGoal",
     "strategy.SDGTarget",
     "partnerships.Partner",

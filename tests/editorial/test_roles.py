@@ -58,6 +58,8 @@ def test_communications_editors_add_and_change_french_pages_only():
         "core.change_mainmenu",
         "core.add_footer",
         "core.change_footer",
+        "core.add_theme",
+        "core.change_theme",
         "strategy.add_sustainabledevelopmentgoal",
         "strategy.change_sustainabledevelopmentgoal",
         "strategy.add_sdgtarget",
@@ -87,6 +89,7 @@ def test_moderators_have_every_page_right_in_every_tree():
     assert {
         "core.publish_footer",
         "core.lock_footer",
+        "core.delete_theme",
         "partnerships.delete_partner",
     } - granted == set()
     assert {"wagtailredirects.add_redirect", "wagtailforms.view_formsubmission"} <= granted
@@ -102,6 +105,7 @@ def test_translators_change_english_and_spanish_pages_only():
         "wagtailadmin.access_admin",
         "core.change_mainmenu",
         "core.change_footer",
+        "core.change_theme",
         "strategy.change_sustainabledevelopmentgoal",
         "strategy.change_sdgtarget",
         "partnerships.change_partner",

@@ -7,7 +7,7 @@ from wagtail_localize.operations import translate_object
 
 import pytest
 
-from iom_site.core.models import Footer, MainMenu
+from iom_site.core.models import Footer, MainMenu, Theme
 from iom_site.core.translation_status.selectors import (
     State,
     translatable_snippet_models,
@@ -34,6 +34,7 @@ def test_snippet_rows_come_from_every_translatable_snippet_model():
     assert translatable_snippet_models() == [
         MainMenu,
         Footer,
+        Theme,
         SustainableDevelopmentGoal,
         SDGTarget,
         Partner,

@@ -2,6 +2,7 @@ from .base import BasePage, ListingFieldsMixin, SocialFieldsMixin
 from .navigation import Footer, MainMenu
 from .pages import HomePage, SectionPage, StandardPage
 from .structure import OrgUnit, StructurePage
+from .taxonomy import Theme
 
 __all__ = [
     "BasePage",
@@ -14,4 +15,5 @@ __all__ = [
     "SocialFieldsMixin",
     "StandardPage",
     "StructurePage",
+    "Theme",
 ]

@@ -51,7 +51,8 @@ class HomePage(BasePage):
     search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["core.SectionPage", "core.StandardPage", "strategy.AgendaPage"]
+    # No subpage_types: each page type says where it may go (parent_page_types), so the
+    # section apps add their pages without core naming them.
     # One per language tree.
     max_count = 3
 
@@ -77,13 +78,7 @@ class SectionPage(BasePage):
     search_fields = [*BasePage.search_fields, index.SearchField("lead"), index.SearchField("body")]
 
     parent_page_types = ["core.HomePage"]
-    subpage_types = [
-        "core.StandardPage",
-        "core.StructurePage",
-        "partnerships.PartnershipsPage",
-        "partnerships.WhereWeWorkPage",
-        "partnerships.EngagementFormPage",
-    ]
+    # Children: every page type whose parent_page_types names SectionPage.
 
     class Meta:
         verbose_name = _("page de rubrique")
