@@ -7,9 +7,9 @@ from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from iom_site.core import health
 from iom_site.core import sitemaps as core_sitemaps
 from iom_site.core import views as core_views
+from iom_site.core.ops import health
 from iom_site.core.search import urls as search_urls
 
 # Outside the language prefix: the admin, documents and machine-read files.
@@ -41,4 +41,4 @@ urlpatterns += i18n_patterns(
 )
 
 handler404 = "iom_site.core.views.page_not_found"
-handler500 = "iom_site.core.errors.server_error"
+handler500 = "iom_site.core.ops.errors.server_error"

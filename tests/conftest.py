@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from iom_site.core.site_setup import ensure_site
+from iom_site.core.seed.site_setup import ensure_site
 
 # Playwright's sync API keeps an event loop in the test thread; Django refuses ORM
 # calls from such a thread unless told the tests know what they are doing.

@@ -12,7 +12,7 @@ from wagtail.models import Page
 import psycopg
 import pytest
 
-from iom_site.core.backups import media_checksums
+from iom_site.core.ops.backups import media_checksums
 
 TABLES = [
     "wagtailcore_page",

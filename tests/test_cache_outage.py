@@ -3,7 +3,7 @@ the outage once, not once per request."""
 
 import pytest
 
-from iom_site.core.site_setup import ensure_site
+from iom_site.core.seed.site_setup import ensure_site
 from tests.faults import collectstatic, production_env
 from tests.servers import database_url_of_tests, get, gunicorn, output_of
 

@@ -12,7 +12,7 @@ from django.db import connection
 
 import pytest
 
-from iom_site.core.site_setup import ensure_site
+from iom_site.core.seed.site_setup import ensure_site
 from tests.faults import (
     Probe,
     collectstatic,

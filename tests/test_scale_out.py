@@ -16,7 +16,7 @@ from django.db import connection
 import pytest
 import redis
 
-from iom_site.core.site_setup import ensure_site
+from iom_site.core.seed.site_setup import ensure_site
 from tests.core.factories import SectionPageFactory, StandardPageFactory
 from tests.faults import collectstatic, production_env
 from tests.servers import database_url_of_tests, gunicorn

@@ -106,7 +106,7 @@ def test_every_page_renders_within_its_query_budget(all_pages, django_assert_max
 
 
 def test_menu_follows_the_seed(seeded, db):
-    from iom_site.core.selectors import main_menu
+    from iom_site.core.navigation.selectors import main_menu
 
     menu = main_menu("fr")
     assert [entry["title"] for entry in menu] == [
@@ -131,7 +131,7 @@ def test_menu_follows_the_seed(seeded, db):
 
 
 def test_every_menu_link_resolves(seeded, db):
-    from iom_site.core.selectors import main_menu
+    from iom_site.core.navigation.selectors import main_menu
 
     client = Client()
     links = []

@@ -120,7 +120,7 @@ def _entry_name(language_code, below_home):
 
 
 def _load_page(url_path, locale):
-    from iom_site.core.selectors import attach_family  # selectors imports this module
+    from iom_site.core.navigation.selectors import attach_family  # selectors imports this module
 
     page = Page.objects.filter(url_path=url_path, locale=locale).specific().first()
     if page is None:

@@ -19,10 +19,10 @@ from wagtail.signals import (
 )
 
 from iom_site.core.memo import bump_content_version
+from iom_site.core.navigation.selectors import refresh_navigation
 from iom_site.core.page_cache.purge import pages_showing, purge_pages
 from iom_site.core.page_cache.store import languages as all_languages
 from iom_site.core.routing import invalidate_routing
-from iom_site.core.selectors import refresh_navigation
 
 # Snippets shown on pages that list all of them, by model: a change to one purges those
 # pages in its language, besides the pages that choose it (reference index).

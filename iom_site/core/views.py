@@ -4,7 +4,8 @@ from django.utils.translation import get_language
 
 from wagtail import views as wagtail_views
 
-from iom_site.core import memo, routing, selectors
+from iom_site.core import memo, routing
+from iom_site.core.navigation import selectors
 
 
 def serve(request, path):

@@ -20,7 +20,14 @@ SECRET_KEY = env("DJANGO_SECRET_KEY", default="")
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 
 INSTALLED_APPS = [
+    # core: pages, blocks, SEO tags; then its rooms (docs/architecture.md), each an app of
+    # its own so that its template tags, admin hooks and commands are found as usual.
     "iom_site.core",
+    "iom_site.core.navigation",
+    "iom_site.core.editorial",
+    "iom_site.core.search",
+    "iom_site.core.ops",
+    "iom_site.core.seed",
     "strategy",
     "partnerships",
     # wagtail-localize sits above the wagtail apps (its tutorial's order) and its
@@ -56,14 +63,14 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "iom_site.core.request_id.RequestIdMiddleware",
+    "iom_site.core.ops.request_id.RequestIdMiddleware",
     "iom_site.core.memo.RequestMemoMiddleware",
-    "iom_site.core.client_address.TrustedProxyMiddleware",
+    "iom_site.core.ops.client_address.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Before everything that reads sessions or the database: a hit costs no SQL. After
     # the security middleware, whose HTTPS redirect and headers apply to hits too.
     "iom_site.core.page_cache.middleware.PageCacheMiddleware",
-    "iom_site.core.csp.SiteCSPMiddleware",
+    "iom_site.core.ops.csp.SiteCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions, before common: it reads the language cookie and redirects "/".
@@ -74,7 +81,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "iom_site.core.translation_guard.TranslationPermissionMiddleware",
+    "iom_site.core.editorial.localize_workarounds.guards.TranslationPermissionMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into its lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -152,8 +159,6 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
             ],
-            # Meta description, Open Graph and JSON-LD: {% load seo_tags %}.
-            "libraries": {"seo_tags": "iom_site.core.seo"},
         },
     },
 ]
@@ -292,8 +297,10 @@ WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Editorial workflow and roles (README « Editorial workflow and roles »).
-# Translatable snippets: their model permissions apply only in the languages whose page tree
-# the person may edit (iom_site/core/permissions.py); core.roles hands them to the groups.
+# The one list of translatable snippets (iom_site/core/editorial/translatable.py): their model
+# permissions apply only in the languages whose page tree the person may edit
+# (editorial/permissions.py), editorial/roles.py hands them to the groups, the translation
+# status report and the seed's translations cover them; a system check keeps it complete.
 EDITORIAL_TRANSLATABLE_SNIPPETS = [
     "core.MainMenu",
     "core.Footer",
@@ -303,7 +310,7 @@ EDITORIAL_TRANSLATABLE_SNIPPETS = [
     "partnerships.Partner",
 ]
 # The description is the image's alt text: the upload form requires it.
-WAGTAILIMAGES_IMAGE_FORM_BASE = "iom_site.core.wagtail_hooks.AltTextImageForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "iom_site.core.editorial.images.AltTextImageForm"
 # Superusers are operators: review requests go to the Moderators group only.
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 
@@ -322,13 +329,13 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {
-        "one_line_per_outage": {"()": "iom_site.core.errors.OneLinePerOutage"},
-        "request_id": {"()": "iom_site.core.request_id.RequestIdFilter"},
-        "once_per_minute": {"()": "iom_site.core.errors.OncePerMinute"},
+        "one_line_per_outage": {"()": "iom_site.core.ops.errors.OneLinePerOutage"},
+        "request_id": {"()": "iom_site.core.ops.request_id.RequestIdFilter"},
+        "once_per_minute": {"()": "iom_site.core.ops.errors.OncePerMinute"},
     },
     "formatters": {
         "plain": {"format": "%(levelname)s %(name)s [%(request_id)s] %(message)s"},
-        "json": {"()": "iom_site.core.request_id.JsonFormatter"},
+        "json": {"()": "iom_site.core.ops.request_id.JsonFormatter"},
     },
     "handlers": {
         "console": {

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from wagtail.models import Locale
 
-from iom_site.core.seeding import load_page_files
+from iom_site.core.seed.loading import load_page_files
 from partnerships.models import Partner, PartnerKind
 
 # Fixed translation keys: a partner renamed in the admin is updated, never duplicated,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from wagtail.models import Locale
 
-from iom_site.core.seeding import upsert_page
+from iom_site.core.seed.loading import upsert_page
 from strategy.models import SDGTarget, SustainableDevelopmentGoal
 
 HERE = Path(__file__).parent

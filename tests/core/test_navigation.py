@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 
 import pytest
 
-from iom_site.core.selectors import footer, language_versions, main_menu
+from iom_site.core.navigation.selectors import footer, language_versions, main_menu
 from tests.core.factories import (
     FooterFactory,
     MainMenuFactory,

@@ -7,7 +7,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 import pytest
 
 from iom_site.core.models import HomePage, OrgUnit, SectionPage, StandardPage, StructurePage
-from iom_site.core.site_setup import ensure_site
+from iom_site.core.seed.site_setup import ensure_site
 from tests.core.factories import SectionPageFactory, StandardPageFactory, StructurePageFactory
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ import logging
 
 import pytest
 
-from iom_site.core.request_id import JsonFormatter, RequestIdFilter
+from iom_site.core.ops.request_id import JsonFormatter, RequestIdFilter
 
 pytestmark = pytest.mark.django_db
 

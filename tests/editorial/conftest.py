@@ -10,7 +10,7 @@ from wagtail.models import Collection, Locale
 import pytest
 import wagtail_factories
 
-from iom_site.core.roles import EDITORS, MODERATORS, TRANSLATORS
+from iom_site.core.editorial.roles import EDITORS, MODERATORS, TRANSLATORS
 from tests.core.factories import FooterFactory, SectionPageFactory, StandardPageFactory
 
 ROLE_USERS = {"editor": EDITORS, "moderator": MODERATORS, "translator": TRANSLATORS}

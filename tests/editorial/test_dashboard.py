@@ -12,7 +12,7 @@ from wagtail_localize.models import Translation, TranslationSource
 
 import pytest
 
-from iom_site.core.dashboard import outdated_translations
+from iom_site.core.editorial.dashboard import outdated_translations
 from tests.core.factories import StandardPageFactory
 
 from .admin_actions import page_form

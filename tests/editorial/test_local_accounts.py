@@ -9,7 +9,7 @@ from django.test import override_settings
 
 import pytest
 
-from iom_site.core.roles import EDITORS, MODERATORS, TRANSLATORS
+from iom_site.core.editorial.roles import EDITORS, MODERATORS, TRANSLATORS
 
 pytestmark = pytest.mark.django_db
 

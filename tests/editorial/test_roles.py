@@ -14,7 +14,7 @@ from wagtail.models import (
 
 import pytest
 
-from iom_site.core.roles import EDITORS, MODERATORS, TRANSLATORS
+from iom_site.core.editorial.roles import EDITORS, MODERATORS, TRANSLATORS
 
 pytestmark = pytest.mark.django_db
 

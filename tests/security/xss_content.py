@@ -15,7 +15,7 @@ from iom_site.core.blocks import RICH_TEXT_FEATURES
 from iom_site.core.models import Footer, MainMenu, SectionPage, StandardPage, StructurePage
 from iom_site.core.models.pages import LEAD_FEATURES
 from iom_site.core.models.structure import OrgUnit
-from iom_site.core.site_setup import ensure_site
+from iom_site.core.seed.site_setup import ensure_site
 from partnerships.models import (
     EngagementFormPage,
     FormField,

@@ -10,7 +10,7 @@ from wagtail.models import Locale
 from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.operations import translate_object
 
-from iom_site.core.seed_translation import repair_child_counts
+from iom_site.core.seed.translation import repair_child_counts
 
 from .xss_payloads import payload
 

@@ -11,8 +11,8 @@ from wagtail.models import Revision
 
 import pytest
 
-from iom_site.core import seed_translation
-from iom_site.core.site_setup import ensure_site
+from iom_site.core.seed import translation as seed_translation
+from iom_site.core.seed.site_setup import ensure_site
 from strategy import seed as strategy_seed
 from strategy.models import AgendaPage, SDGTarget, StrategyPage, SustainableDevelopmentGoal
 

@@ -29,7 +29,7 @@ def test_switching_language_keeps_the_page(live_server, browser_page):
     assert page.locator("h1").inner_text() == "Estructura"
 
     # A French page nobody has translated yet.
-    from iom_site.core.seeding import find_page
+    from iom_site.core.seed.loading import find_page
 
     StandardPageFactory(parent=find_page("agir"), title="Nouvelle page", body=[])
     page.goto(f"{live_server.url}/fr/agir/nouvelle-page/")

@@ -7,12 +7,12 @@ from wagtail_localize.operations import translate_object
 
 import pytest
 
-from iom_site.core.models import Footer, MainMenu, Theme
-from iom_site.core.translation_status.selectors import (
+from iom_site.core.editorial.translation_status.selectors import (
     State,
     translatable_snippet_models,
     translation_status,
 )
+from iom_site.core.models import Footer, MainMenu, Theme
 from partnerships.models import Partner
 from strategy.models import SDGTarget, SustainableDevelopmentGoal
 from tests.core.factories import MainMenuFactory

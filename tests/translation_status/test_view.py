@@ -15,8 +15,8 @@ from wagtail_localize.operations import translate_object
 import pytest
 from bs4 import BeautifulSoup
 
-from iom_site.core.translation_status.hooks import register_translation_status_menu_item
-from iom_site.core.translation_status.views import csv_safe
+from iom_site.core.editorial.translation_status.menu import reports_menu_item
+from iom_site.core.editorial.translation_status.views import csv_safe
 from tests.core.factories import StandardPageFactory
 from tests.partnerships.factories import PartnerFactory
 
@@ -296,7 +296,7 @@ def test_an_anonymous_visitor_is_sent_to_the_login(client, homes):
 
 
 def test_the_reports_menu_shows_the_page_to_readers_only(make_user, homes):
-    item = register_translation_status_menu_item()
+    item = reports_menu_item()
     request = RequestFactory().get("/admin/")
 
     request.user = make_user("traducteur", groups=["Translators"])

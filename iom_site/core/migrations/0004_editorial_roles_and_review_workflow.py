@@ -1,6 +1,6 @@
 """The editorial groups (Communications editors, Moderators, Translators), their rights on
 each language tree and collection, the « Communication » and « Traduction » collections and
-the Review workflow, as defined in iom_site/core/roles.py.
+the Review workflow, as defined in iom_site/core/editorial/roles.py.
 
 It depends on the latest migration of every app whose permissions it hands out, so that
 their models exist in the state it runs on.
@@ -8,7 +8,7 @@ their models exist in the state it runs on.
 
 from django.db import migrations
 
-from iom_site.core.roles import apply_roles
+from iom_site.core.editorial.roles import apply_roles
 
 
 def create_roles(apps, schema_editor):

@@ -1,9 +1,9 @@
-"""The editorial groups again (iom_site/core/roles.py), now that themes exist: editors add
+"""The editorial groups again (iom_site/core/editorial/roles.py), now that themes exist: editors add
 and change French themes, translators translate them, moderators manage every language."""
 
 from django.db import migrations
 
-from iom_site.core.roles import apply_roles
+from iom_site.core.editorial.roles import apply_roles
 
 
 def reset_roles(apps, schema_editor):

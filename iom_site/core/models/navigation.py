@@ -82,25 +82,9 @@ class MainMenu(TranslatableMixin, EditorialSnippetMixin):
         return f"{self._meta.verbose_name} ({self.locale.language_code})"
 
     def get_preview_template(self, request, mode_name):
+        # The menu it shows (the live one with this version's extra links) comes from the
+        # template's {% menu_preview object %}: the navigation room reads the tree.
         return "core/previews/main_menu.html"
-
-    def get_preview_context(self, request, mode_name):
-        from iom_site.core import selectors
-
-        # The live menu, its hand-added links replaced by this version's.
-        entries = without_extra_links(selectors.main_menu(self.locale.language_code))
-        selectors.add_extra_links(entries, self.extra_links, self.locale.language_code)
-        return {**super().get_preview_context(request, mode_name), "menu": entries}
-
-
-def without_extra_links(entries):
-    """A copy of menu entries without the links a MainMenu added: theirs is the empty key,
-    pages have their translation key and organisation units none."""
-    return [
-        {**entry, "children": without_extra_links(entry["children"])}
-        for entry in entries
-        if entry.get("key") != ""
-    ]
 
 
 class Footer(TranslatableMixin, EditorialSnippetMixin):

@@ -3,7 +3,8 @@
 from django.shortcuts import render
 from django.utils.translation import get_language
 
-from iom_site.core import memo, selectors
+from iom_site.core import memo
+from iom_site.core.navigation import selectors
 from iom_site.core.search import results
 from iom_site.core.search.forms import clean_page, clean_query
 

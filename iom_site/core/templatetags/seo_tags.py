@@ -1,7 +1,8 @@
 """What search engines and social networks read in every page's <head>: the meta
 description, Open Graph and Twitter card, and schema.org JSON-LD (Organization and WebSite
 with its SearchAction on the home page, BreadcrumbList below it). Canonical, hreflang and
-og:locale come from ``{% i18n_head %}``. Loaded in templates as ``{% load seo_tags %}``."""
+og:locale come from ``{% i18n_head %}``. The breadcrumb trail comes from the template
+(``{% breadcrumb_trail page as trail %}`` of the navigation room): core reads no room."""
 
 from django import template
 from django.conf import settings
@@ -10,7 +11,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from iom_site.core import jsonld, selectors
+from iom_site.core import jsonld
 from iom_site.core.routing import page_url
 
 register = template.Library()
@@ -34,8 +35,8 @@ def _image(request, page):
     return request.build_absolute_uri(static(DEFAULT_IMAGE)), *DEFAULT_IMAGE_SIZE
 
 
-def breadcrumb_list(request, page):
-    trail = [*selectors.breadcrumbs(page), page]
+def breadcrumb_list(request, ancestors, page):
+    trail = [*ancestors, page]
     return {
         "@context": "https://schema.org",
         "@type": "BreadcrumbList",
@@ -72,8 +73,9 @@ def website(request, home_url, page_language):
 
 
 @register.simple_tag(takes_context=True)
-def seo_meta(context):
-    """The values of includes/seo_head.html for the page (or the non-page view) rendered."""
+def seo_meta(context, ancestors=()):
+    """The values of includes/seo_head.html for the page (or the non-page view) rendered;
+    ``ancestors``: the page's, home first, for its BreadcrumbList."""
     request = context.get("request")
     if request is None:
         return {}
@@ -95,7 +97,7 @@ def seo_meta(context):
     if is_home:
         data = [jsonld.organization(), website(request, url, page.locale.language_code)]
     elif page is not None and page.depth > 2:
-        data = [breadcrumb_list(request, page)]
+        data = [breadcrumb_list(request, ancestors, page)]
     return {
         "title": title,
         "site_name": site_name,

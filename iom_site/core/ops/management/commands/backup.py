@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS, connections
 
-from iom_site.core.backups import BackupError, backup, default_destination
+from iom_site.core.ops.backups import BackupError, backup, default_destination
 
 
 class Command(BaseCommand):

@@ -44,7 +44,7 @@ def load_all(log, translate=True):
             log(f"[{label}] finishing")
             module.finalize(log)
     if translate:
-        from iom_site.core.seed_translation import translate_seed
+        from iom_site.core.seed.translation import translate_seed
 
         log("[translations] English and Spanish, through wagtail-localize")
         translate_seed(log)

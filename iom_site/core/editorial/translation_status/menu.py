@@ -1,9 +1,9 @@
-"""Wagtail hooks of the translation status page (imported by core's wagtail_hooks)."""
+"""Where the translation status page appears in the admin: its URLs and its entry in the
+Reports menu (registered by the editorial room's wagtail_hooks)."""
 
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 
-from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from .permissions import user_can_view_translation_status
@@ -15,14 +15,12 @@ class TranslationStatusMenuItem(MenuItem):
         return user_can_view_translation_status(request.user)
 
 
-@hooks.register("register_admin_urls")
-def register_translation_status_url():
+def admin_urls():
     urls = [path("", translation_status_view, name="index")]
     return [path("translation-status/", include((urls, "translation_status")))]
 
 
-@hooks.register("register_reports_menu_item")
-def register_translation_status_menu_item():
+def reports_menu_item():
     return TranslationStatusMenuItem(
         _("État des traductions"),
         reverse("translation_status:index"),

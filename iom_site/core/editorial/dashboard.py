@@ -13,7 +13,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.models import Page
 from wagtail_localize.models import Translation, TranslationLog
 
-from iom_site.core.permissions import editable_locale_ids
+from iom_site.core.editorial.permissions import editable_locale_ids
 
 DRAFTS_LIMIT = 10
 TRANSLATIONS_LIMIT = 20

@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
-from iom_site.core.roles import EDITORS, MODERATORS, TRANSLATORS
+from iom_site.core.editorial.roles import EDITORS, MODERATORS, TRANSLATORS
 
 # One account per editorial role, to try the workflow locally (README « Editorial workflow
 # and roles »).

@@ -2,7 +2,7 @@ from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError, transaction
 
-from iom_site.core.seeding import load_all
+from iom_site.core.seed.loading import load_all
 
 
 class Command(BaseCommand):

@@ -7,7 +7,7 @@ from wagtail_localize.models import StringSegment, TranslationSource
 
 import polib
 
-from iom_site.core.seed_translation import french_objects, target_languages
+from iom_site.core.seed.translation import french_objects, target_languages
 
 
 class Command(BaseCommand):

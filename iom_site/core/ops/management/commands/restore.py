@@ -4,7 +4,7 @@ from django.db import DEFAULT_DB_ALIAS, connections
 
 import environ
 
-from iom_site.core.backups import BackupError, restore
+from iom_site.core.ops.backups import BackupError, restore
 
 
 class Command(BaseCommand):

@@ -3,7 +3,7 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 
-from iom_site.core import selectors
+from iom_site.core.navigation import selectors
 from iom_site.core.routing import page_url
 
 register = template.Library()

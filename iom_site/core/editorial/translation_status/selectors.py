@@ -51,7 +51,6 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.apps import apps
 from django.conf import settings
 from django.contrib.admin.utils import quote
 from django.contrib.contenttypes.models import ContentType
@@ -63,8 +62,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.models import ClusterableModel, get_serializable_data_for_fields
-from wagtail.models import DraftStateMixin, Locale, Page, TranslatableMixin
-from wagtail.snippets.models import get_snippet_models
+from wagtail.models import DraftStateMixin, Locale, Page
 from wagtail_localize.models import (
     StringSegment,
     StringTranslation,
@@ -72,6 +70,8 @@ from wagtail_localize.models import (
     TranslationLog,
     TranslationSource,
 )
+
+from iom_site.core.editorial.translatable import translatable_snippet_models
 
 
 class State(models.TextChoices):
@@ -137,18 +137,6 @@ class _Target:
     published_at: datetime | None
     is_alias: bool
     edit_url: str
-
-
-def translatable_snippet_models():
-    """Snippet models translated with wagtail-localize, in the order of INSTALLED_APPS."""
-    snippets = set(get_snippet_models())
-    return [
-        model
-        for model in apps.get_models()
-        if model in snippets
-        and issubclass(model, TranslatableMixin)
-        and not issubclass(model, Page)
-    ]
 
 
 def locales_by_role():

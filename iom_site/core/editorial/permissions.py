@@ -2,13 +2,11 @@
 
 Wagtail grants snippet permissions per model, whatever the language. Here a person's
 languages are those of the page trees in which their groups may add or change pages
-(core.roles grants them on each language's home page): Communications editors have French,
+(editorial.roles grants them on each language's home page): Communications editors have French,
 Translators English and Spanish, Moderators all three. Changing, deleting, publishing or
 locking a translatable snippet also needs the snippet's language to be one of theirs.
 """
 
-from django.apps import apps
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
@@ -17,6 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import DraftStateMixin, Locale, Page
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry, register_permission_policy
+
+from iom_site.core.editorial.translatable import translatable_snippet_models
 
 PAGE_EDITING_CODENAMES = frozenset({"add_page", "change_page"})
 LANGUAGE_REFUSED = _("Vous ne pouvez modifier que les contenus des langues qui vous sont confiées.")
@@ -68,12 +68,12 @@ class LocaleScopedPermissionPolicy(ModelPermissionPolicy):
 
 
 def scoped_models():
-    return [apps.get_model(label) for label in settings.EDITORIAL_TRANSLATABLE_SNIPPETS]
+    return translatable_snippet_models()
 
 
 def register_policies():
-    """Must run before the snippets' viewsets are registered (top of core's wagtail_hooks,
-    the first app's hooks): a viewset registers a fallback policy otherwise."""
+    """Must run before the snippets' viewsets are registered (EditorialConfig.ready, before
+    any app's wagtail_hooks is imported): a viewset registers a fallback policy otherwise."""
     for model in scoped_models():
         if policy_registry.get_by_type(model, fallback=False) is None:
             register_permission_policy(model, LocaleScopedPermissionPolicy(model), exact_class=True)
@@ -157,28 +157,6 @@ def check_snippet_delete(request, instances):
         ).user_has_permission_for_instance(request.user, "delete", instance):
             return refuse(request, type(instance).snippet_viewset.get_url_name("list"))
     return None
-
-
-def guard_translation_editor():
-    """wagtail-localize's translation editor API checks snippet rights per model only
-    (views/edit_translation.py, user_can_edit_instance): without this a French editor could
-    change the strings of the English footer. Its views look the function up at call time."""
-    from wagtail_localize.views import edit_translation
-
-    original = edit_translation.user_can_edit_instance
-    if getattr(original, "checks_language", False):
-        return
-
-    def user_can_edit_instance(user, instance):
-        if not original(user, instance):
-            return False
-        policy = policy_registry.get(instance)
-        return not isinstance(
-            policy, LocaleScopedPermissionPolicy
-        ) or policy.user_has_permission_for_instance(user, "change", instance)
-
-    user_can_edit_instance.checks_language = True
-    edit_translation.user_can_edit_instance = user_can_edit_instance
 
 
 def form_submissions_for_moderators(user, editable_forms):

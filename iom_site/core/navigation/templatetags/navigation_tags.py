@@ -2,7 +2,7 @@ from django import template
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from iom_site.core import selectors
+from iom_site.core.navigation import selectors
 
 register = template.Library()
 
@@ -43,3 +43,29 @@ def site_footer(context):
 @register.inclusion_tag("includes/breadcrumbs.html")
 def breadcrumbs(page):
     return {"crumbs": selectors.breadcrumbs(page), "page": page}
+
+
+@register.simple_tag
+def breadcrumb_trail(page):
+    """The page's ancestors below the root, home first; none outside a saved page."""
+    return selectors.breadcrumbs(page) if getattr(page, "pk", None) else []
+
+
+@register.simple_tag
+def menu_preview(snippet):
+    """A MainMenu snippet's preview: the live menu of its language, its hand-added links
+    replaced by this version's."""
+    language = snippet.locale.language_code
+    entries = _without_extra_links(selectors.main_menu(language))
+    selectors.add_extra_links(entries, snippet.extra_links, language)
+    return entries
+
+
+def _without_extra_links(entries):
+    """A copy of menu entries without the links a MainMenu added: theirs is the empty key,
+    pages have their translation key and organisation units none."""
+    return [
+        {**entry, "children": _without_extra_links(entry["children"])}
+        for entry in entries
+        if entry.get("key") != ""
+    ]

@@ -2,7 +2,7 @@
 
 from django.contrib.auth.models import Group
 
-from iom_site.core.roles import MODERATORS, TRANSLATORS
+from iom_site.core.editorial.roles import MODERATORS, TRANSLATORS
 
 # The editorial groups (core.0004), matched by name: the page has no model to hang a
 # permission of its own on.

@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+
+
+class EditorialConfig(AppConfig):
+    name = "iom_site.core.editorial"
+    label = "editorial"
+    verbose_name = "Editorial"
+
+    def ready(self):
+        from iom_site.core.editorial import checks, localize_workarounds, permissions
+
+        # Before any app's wagtail_hooks registers a snippet viewset, which would register
+        # a fallback policy otherwise.
+        permissions.register_policies()
+        localize_workarounds.install()
+        checks.register()

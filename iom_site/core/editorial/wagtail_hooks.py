@@ -1,0 +1,38 @@
+"""The editorial room's admin: core's snippets, per-language snippet rights, form answers
+for moderators only, dashboard panels, content checks, the translation status report and
+the review of translations. The permission policies and wagtail-localize patches are in
+place before this module is imported (EditorialConfig.ready)."""
+
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+
+from iom_site.core.editorial import permissions
+from iom_site.core.editorial.content_checks import use_content_checks
+from iom_site.core.editorial.dashboard import OutdatedTranslationsPanel, OwnDraftsPanel
+from iom_site.core.editorial.localize_workarounds import submit_for_review
+from iom_site.core.editorial.translation_status import menu as translation_status
+from iom_site.core.editorial.viewsets import FooterViewSet, MainMenuViewSet, ThemeViewSet
+
+register_snippet(MainMenuViewSet)
+register_snippet(FooterViewSet)
+register_snippet(ThemeViewSet)
+
+# Negative order: before wagtail-localize's hook, which swaps in its translation editor.
+hooks.register("before_edit_page", permissions.check_page_action, order=-10)
+hooks.register("before_edit_snippet", permissions.check_snippet_edit, order=-10)
+hooks.register("before_create_snippet", permissions.check_snippet_create, order=-10)
+hooks.register("before_delete_snippet", permissions.check_snippet_delete, order=-10)
+hooks.register("filter_form_submissions_for_user", permissions.form_submissions_for_moderators)
+
+hooks.register("construct_wagtail_userbar", use_content_checks)
+
+hooks.register("register_admin_urls", translation_status.admin_urls)
+hooks.register("register_reports_menu_item", translation_status.reports_menu_item)
+
+hooks.register("register_admin_urls", submit_for_review.admin_urls)
+hooks.register("register_page_listing_more_buttons", submit_for_review.listing_button)
+
+
+@hooks.register("construct_homepage_panels")
+def add_editorial_panels(request, panels):
+    panels.extend([OwnDraftsPanel(), OutdatedTranslationsPanel()])

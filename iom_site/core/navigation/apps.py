@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class NavigationConfig(AppConfig):
+    name = "iom_site.core.navigation"
+    label = "navigation"
+    verbose_name = "Navigation"
