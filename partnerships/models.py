@@ -35,6 +35,7 @@ from iom_site.core.models.pages import (
 
 from .blocks import RegionsStreamBlock
 from .forms import HONEYPOT_FIELD, EngagementFormBuilder
+from .selectors import partners_by_kind
 from .throttling import SubmissionThrottle
 
 logger = logging.getLogger(__name__)
@@ -150,10 +151,8 @@ class PartnershipsPage(SingletonPerLocaleMixin, BasePage):
         verbose_name = _("page des partenariats")
 
     def display_data(self):
-        # Imported here: the selectors read this module's models.
-        from .selectors import partners_by_kind
-
-        return {"partner_groups": partners_by_kind(self.locale_id)}
+        partners = Partner.objects.filter(locale_id=self.locale_id)
+        return {"partner_groups": partners_by_kind(partners, PARTNER_KIND_HEADINGS)}
 
 
 class WhereWeWorkPage(SingletonPerLocaleMixin, BasePage):

@@ -23,6 +23,7 @@ from wagtail_localize.fields import SynchronizedField
 from iom_site.core.blocks import RICH_TEXT_FEATURES
 from iom_site.core.models import BasePage
 from iom_site.core.models.pages import SingletonPerLocaleMixin, body_field, lead_field
+from strategy import selectors
 
 hex_colour = RegexValidator(r"^#[0-9A-Fa-f]{6}$", _("Une couleur au format #RRGGBB."))
 target_code = RegexValidator(
@@ -187,11 +188,11 @@ class AgendaPage(SingletonPerLocaleMixin, IntroSummaryMixin, BasePage):
         verbose_name = _("page Programme 2030")
 
     def display_data(self):
-        from strategy import selectors  # selectors imports this module's models
-
         return {
-            "strategy_page": selectors.strategy_page_under(self),
-            "sdg_goals": selectors.sdg_index(self.locale_id),
+            "strategy_page": selectors.first_live_public(StrategyPage.objects.child_of(self)),
+            "sdg_goals": selectors.sdg_index(
+                SDGTarget.objects.filter(locale_id=self.locale_id), self.locale_id
+            ),
         }
 
 

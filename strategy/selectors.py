@@ -1,26 +1,28 @@
 """Reads that go beyond one page: the strategy page under the Agenda page, and the
 index of goals, targets and the pages that tag them. Each costs a fixed number of
-queries, whatever the number of goals, targets or pages."""
+queries, whatever the number of goals, targets or pages.
+
+The page models call these with querysets of their own models: this module imports
+none of them, so no import cycle runs through strategy.models."""
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import Exists, OuterRef
 from django.db.models.functions import Length, Substr
 
 from wagtail.models import Page, PageViewRestriction, ReferenceIndex
 
-from strategy.models import SDGTarget, StrategyPage, SustainableDevelopmentGoal
-
 
 @dataclass
 class TargetEntry:
-    target: SDGTarget
+    target: Any  # an SDGTarget
     pages: list = field(default_factory=list)
 
 
 @dataclass
 class GoalEntry:
-    goal: SustainableDevelopmentGoal
+    goal: Any  # a SustainableDevelopmentGoal
     targets: list = field(default_factory=list)
 
 
@@ -35,11 +37,10 @@ def under_view_restriction():
     )
 
 
-def strategy_page_under(agenda_page):
-    """The live, public strategy page below the Agenda page, or None."""
-    return (
-        StrategyPage.objects.child_of(agenda_page).live().filter(~under_view_restriction()).first()
-    )
+def first_live_public(pages):
+    """The first of ``pages`` that is live and public (the strategy page below the Agenda
+    page), or None."""
+    return pages.live().filter(~under_view_restriction()).first()
 
 
 def target_sort_key(target):
@@ -48,17 +49,19 @@ def target_sort_key(target):
     return (target.goal.number, (0, int(suffix), "") if suffix.isdigit() else (1, 0, suffix))
 
 
-def sdg_index(locale_id):
-    """[GoalEntry] for the goals of one language that have targets, in official order;
-    each target lists the live, public pages of that language that tag it (through
-    Wagtail's reference index, which records snippets chosen in StreamFields)."""
-    targets = sorted(SDGTarget.objects.filter(locale_id=locale_id), key=target_sort_key)
+def sdg_index(targets, locale_id):
+    """[GoalEntry] for the goals that have ``targets`` (the SDGTargets of the language
+    ``locale_id``), in official order; each target lists the live, public pages of that
+    language that tag it (through Wagtail's reference index, which records snippets
+    chosen in StreamFields)."""
+    meta = targets.model._meta
+    targets = sorted(targets, key=target_sort_key)
     if not targets:
         return []
     references = (
         ReferenceIndex.objects.filter(
-            to_content_type__app_label=SDGTarget._meta.app_label,
-            to_content_type__model=SDGTarget._meta.model_name,
+            to_content_type__app_label=meta.app_label,
+            to_content_type__model=meta.model_name,
             to_object_id__in=[str(target.pk) for target in targets],
             base_content_type__app_label=Page._meta.app_label,
             base_content_type__model=Page._meta.model_name,

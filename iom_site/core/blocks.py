@@ -1,14 +1,15 @@
 """The blocks editors compose pages from. Each renders with its own template under
 ``templates/blocks/`` and shows a preview in the block picker."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils.module_loading import import_string
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
-from wagtail.snippets.blocks import SnippetChooserBlock
 
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "link", "document-link", "ol", "ul"]
 
@@ -290,26 +291,16 @@ class ImageBlock(blocks.StructBlock):
         description = _("Une image avec un texte alternatif obligatoire et une légende.")
 
 
-class SDGTargetsBlock(blocks.StructBlock):
-    """The Sustainable Development Goal targets this page serves."""
-
-    heading = blocks.CharBlock(
-        required=False, label=_("titre"), help_text=_("Titre facultatif au-dessus des cibles.")
-    )
-    # A lazy reference: the goals are the strategy app's snippets.
-    targets = blocks.ListBlock(
-        SnippetChooserBlock("strategy.SDGTarget"), label=_("cibles"), min_num=1
-    )
-
-    class Meta:
-        icon = "tag"
-        label = _("Cibles des ODD")
-        template = "blocks/sdg_targets_block.html"
-        description = _("Les cibles des objectifs de développement durable que sert cette page.")
+def extra_body_blocks():
+    """[(name, block)] from settings.BODY_STREAM_EXTRA_BLOCKS, [(name, dotted path of a
+    block class)]: the blocks other apps add to every page body (the strategy app's SDG
+    targets), without core naming them. They come after core's own, in that order, so
+    the stream's definition (and so the migrations) stays as it was."""
+    return [(name, import_string(path)()) for name, path in settings.BODY_STREAM_EXTRA_BLOCKS]
 
 
 class BodyStreamBlock(blocks.StreamBlock):
-    """The main content stream of every page."""
+    """The main content stream of every page: core's blocks, then the apps' extra ones."""
 
     heading = HeadingBlock()
     paragraph = ParagraphBlock()
@@ -320,4 +311,6 @@ class BodyStreamBlock(blocks.StreamBlock):
     contact = ContactBlock()
     document = DocumentBlock()
     image = ImageBlock()
-    sdg_targets = SDGTargetsBlock()
+
+    def __init__(self, local_blocks=None, **kwargs):
+        super().__init__([*extra_body_blocks(), *(local_blocks or ())], **kwargs)

@@ -311,6 +311,9 @@ EDITORIAL_TRANSLATABLE_SNIPPETS = [
 ]
 # The description is the image's alt text: the upload form requires it.
 WAGTAILIMAGES_IMAGE_FORM_BASE = "iom_site.core.editorial.images.AltTextImageForm"
+# Blocks other apps add to every page body, after core's own (iom_site/core/blocks.py):
+# [(name, dotted path of the block class)]. Appending keeps existing migrations valid.
+BODY_STREAM_EXTRA_BLOCKS = [("sdg_targets", "strategy.blocks.SDGTargetsBlock")]
 # Superusers are operators: review requests go to the Moderators group only.
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 

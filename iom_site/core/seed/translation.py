@@ -13,12 +13,13 @@ from django.apps import apps
 from django.conf import settings
 from django.db import models, transaction
 
-from modelcluster.fields import ParentalKey
-from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.models import Locale, Page
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 from wagtail_localize.operations import translate_object
 
 import polib
+
+from iom_site.core.editorial.translatable import translatable_snippet_models
 
 TOOL_NAME = "seed catalogue"
 
@@ -50,16 +51,10 @@ def load_catalogue(language_code):
     return catalogue
 
 
-def translatable_snippet_models():
-    """Translatable non-page models that stand alone, models they point to first."""
-    candidates = [
-        model
-        for model in apps.get_models()
-        if issubclass(model, TranslatableMixin)
-        and not issubclass(model, Page)
-        and not any(isinstance(field, ParentalKey) for field in model._meta.fields)
-        and model._meta.app_label in {"core", "strategy", "partnerships"}
-    ]
+def snippet_models_in_order():
+    """The translatable snippets (the editorial room's one list), models they point to
+    first: a target is translated after its goal."""
+    candidates = translatable_snippet_models()
     ordered = []
 
     def visit(model, trail=()):
@@ -80,7 +75,7 @@ def french_objects():
     standalone snippets, then pages from the home page down."""
     default = Locale.get_default()
     objects = []
-    for model in translatable_snippet_models():
+    for model in snippet_models_in_order():
         objects += list(model.objects.filter(locale=default).order_by("pk"))
     home = Page.objects.get(depth=2, locale=default)
     objects += [page.specific for page in home.get_descendants(inclusive=True).order_by("path")]
