@@ -2,7 +2,7 @@
 its cache or one of its workers fails, and what visitors saw.
 
 Everything runs on loopback against a private PostgreSQL and a private Redis
-(tests/faults.py), loaded with the seed content, so the machine's own services are never
+(tests/helpers/faults.py), loaded with the seed content, so the machine's own services are never
 touched. A probe sends ~50 requests a second beside wrk and records each answer's time
 and status: the error window is measured to the request. Bounded: about four minutes.
 
@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.faults import (  # noqa: E402
+from tests.helpers.faults import (  # noqa: E402
     Probe,
     collectstatic,
     manage,
@@ -37,7 +37,7 @@ from tests.faults import (  # noqa: E402
     private_redis,
     production_env,
 )
-from tests.servers import get, gunicorn  # noqa: E402
+from tests.helpers.servers import get, gunicorn  # noqa: E402
 
 WORKERS = 2
 BEFORE = 5.0  # seconds of steady load before each fault

@@ -1,3 +1,3 @@
-"""The seeded site (tests/seeded_site.py), once for this package."""
+"""The seeded site (tests/helpers/seeded_site.py), once for this package."""
 
-from tests.seeded_site import postgres_only, seeded, site  # noqa: F401
+from tests.helpers.seeded_site import postgres_only, seeded, site  # noqa: F401

@@ -1,7 +1,7 @@
 """The strategy seed: the SDGs and the two pages, verbatim from the French source text,
 their English and Spanish versions from the seed catalogues, and a second run that
 changes nothing. The strategy step runs on its own, after the site skeleton core's step
-creates: the whole command is core's to test (tests/test_seed_site.py)."""
+creates: the whole command is core's to test (tests/seed/test_seed_site.py)."""
 
 import html
 import re

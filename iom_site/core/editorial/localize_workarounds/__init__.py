@@ -43,7 +43,7 @@ WORKAROUNDS = (
         delete_when=(
             "wagtail-localize checks edit rights on the object (user_can_edit_instance "
             "through the permission policy registry) and refuses a non-source language as "
-            "the source: tests/editorial and tests/translation keep passing without it."
+            "the source: tests/editorial keeps passing without it."
         ),
         wired="settings MIDDLEWARE; EditorialConfig.ready() via install()",
     ),

@@ -13,9 +13,9 @@ from wagtail.models import Locale, Page, Revision
 
 import pytest
 
-from tests.seeded_site import seed_until_rolled_back
+from tests.helpers.seeded_site import seed_until_rolled_back
 
-SEED_FILE = Path(__file__).parent / "data" / "programme-2030.fr.txt"
+SEED_FILE = Path(__file__).parents[1] / "data" / "programme-2030.fr.txt"
 # Titles the capture glued to the paragraph after them (see the seed's README).
 GLUED_TITLES = ("Qui sommes nous", "Notre travail")
 QUERY_BUDGET = 8

@@ -9,7 +9,7 @@ from django.test import Client
 
 import pytest
 
-from tests.page_cache.conftest import fetch, publish, state
+from tests.delivery.conftest import fetch, publish, state
 from tests.partnerships.factories import EngagementFormPageFactory
 from tests.partnerships.test_engagement_form import VALID
 

@@ -6,7 +6,7 @@ from django.core.cache import cache
 import pytest
 
 from iom_site.core.page_cache import store
-from tests.page_cache.conftest import fetch, state
+from tests.delivery.conftest import fetch, state
 
 pytestmark = pytest.mark.django_db
 

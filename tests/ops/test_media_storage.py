@@ -25,9 +25,9 @@ import boto3
 import pytest
 from PIL import Image as PILImage
 
-from tests.servers import free_port
+from tests.helpers.servers import free_port
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PRODUCTION = {
     "DJANGO_SETTINGS_MODULE": "iom_site.settings.production",
     "DJANGO_SECRET_KEY": "k3y-" + "x9Y!" * 16,

@@ -21,7 +21,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.servers import ROOT, free_port
+from tests.helpers.servers import ROOT, free_port
 
 
 def _postgres_bin():

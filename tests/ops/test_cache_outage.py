@@ -4,8 +4,8 @@ the outage once, not once per request."""
 import pytest
 
 from iom_site.core.seed.site_setup import ensure_site
-from tests.faults import collectstatic, production_env
-from tests.servers import database_url_of_tests, get, gunicorn, output_of
+from tests.helpers.faults import collectstatic, production_env
+from tests.helpers.servers import database_url_of_tests, get, gunicorn, output_of
 
 
 @pytest.mark.django_db(transaction=True)

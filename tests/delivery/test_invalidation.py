@@ -6,7 +6,7 @@ from django.core.cache import cache
 import pytest
 
 from tests.core.factories import FooterFactory, MainMenuFactory, SectionPageFactory
-from tests.page_cache.conftest import fetch, publish, state, translate
+from tests.delivery.conftest import fetch, publish, state, translate
 from tests.partnerships.factories import PartnerFactory, PartnershipsPageFactory
 
 pytestmark = pytest.mark.django_db

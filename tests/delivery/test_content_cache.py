@@ -3,7 +3,7 @@ version: no SQL once warm, and every publish is seen at once."""
 
 import pytest
 
-from tests.page_cache.conftest import fetch, publish
+from tests.delivery.conftest import fetch, publish
 
 pytestmark = pytest.mark.django_db
 

@@ -1,7 +1,7 @@
 """With the database unreachable, a real server answers a friendly, localised 503 with
 Retry-After, and logs one line for the whole incident rather than a traceback a request."""
 
-from tests.servers import get, gunicorn, output_of
+from tests.helpers.servers import get, gunicorn, output_of
 
 
 def test_unreachable_database_gives_a_localised_503_and_one_log_line():

@@ -18,8 +18,8 @@ import redis
 
 from iom_site.core.seed.site_setup import ensure_site
 from tests.core.factories import SectionPageFactory, StandardPageFactory
-from tests.faults import collectstatic, production_env
-from tests.servers import database_url_of_tests, gunicorn
+from tests.helpers.faults import collectstatic, production_env
+from tests.helpers.servers import database_url_of_tests, gunicorn
 
 # A Redis database of its own, emptied first: the suite's other tests use local memory.
 REDIS_URL = os.environ.get("SCALE_OUT_REDIS_URL", "redis://127.0.0.1:6379/9")

@@ -2,7 +2,7 @@
 only while it restarts (plus one second), each one the friendly 503 with Retry-After, and
 only pages from then on.
 
-The restart is done to a private PostgreSQL (tests/faults.py), never the machine's own.
+The restart is done to a private PostgreSQL (tests/helpers/faults.py), never the machine's own.
 """
 
 import subprocess
@@ -13,7 +13,7 @@ from django.db import connection
 import pytest
 
 from iom_site.core.seed.site_setup import ensure_site
-from tests.faults import (
+from tests.helpers.faults import (
     Probe,
     collectstatic,
     manage,
@@ -22,7 +22,7 @@ from tests.faults import (
     private_redis,
     production_env,
 )
-from tests.servers import database_url_of_tests, gunicorn
+from tests.helpers.servers import database_url_of_tests, gunicorn
 
 PAGES = ("/fr/", "/en/", "/es/")
 
