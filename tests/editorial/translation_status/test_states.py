@@ -9,12 +9,8 @@ import pytest
 
 from iom_site.core.editorial.translation_status.selectors import (
     State,
-    translatable_snippet_models,
     translation_status,
 )
-from iom_site.core.models import Footer, MainMenu, Theme
-from partnerships.models import Partner
-from strategy.models import SDGTarget, SustainableDevelopmentGoal
 from tests.core.factories import MainMenuFactory
 from tests.partnerships.factories import PartnerFactory
 
@@ -28,17 +24,6 @@ def cells_of(title):
     _locales, rows = translation_status()
     (row,) = [row for row in rows if row.title == title]
     return {cell.locale.language_code: cell for cell in row.cells}
-
-
-def test_snippet_rows_come_from_every_translatable_snippet_model():
-    assert translatable_snippet_models() == [
-        MainMenu,
-        Footer,
-        Theme,
-        SustainableDevelopmentGoal,
-        SDGTarget,
-        Partner,
-    ]
 
 
 def test_rows_are_the_french_tree_in_tree_order_then_the_snippets(homes, french_page):
