@@ -6,7 +6,7 @@ from pathlib import Path
 
 from wagtail.models import Locale
 
-from iom_site.core.seed.loading import load_page_files
+from iom_site.core.seed.loading import load_page_files, own
 from partnerships.models import Partner, PartnerKind
 
 # Fixed translation keys: a partner renamed in the admin is updated, never duplicated,
@@ -67,16 +67,17 @@ def upsert_partner(spec, locale, log):
     fields = {name: value for name, value in spec.items() if name != "key"}
     partner = Partner.objects.filter(translation_key=translation_key, locale=locale).first()
     if partner is None:
-        Partner.objects.create(translation_key=translation_key, locale=locale, **fields)
+        partner = Partner.objects.create(translation_key=translation_key, locale=locale, **fields)
         log(f"  created partner {fields['name']}")
-        return
+        return own(partner)
     if all(getattr(partner, name) == value for name, value in fields.items()):
         log(f"  unchanged partner {fields['name']}")
-        return
+        return own(partner)
     for name, value in fields.items():
         setattr(partner, name, value)
     partner.save()
     log(f"  updated partner {fields['name']}")
+    return own(partner)
 
 
 def load(log):

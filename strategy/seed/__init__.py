@@ -8,7 +8,7 @@ from pathlib import Path
 
 from wagtail.models import Locale
 
-from iom_site.core.seed.loading import upsert_page
+from iom_site.core.seed.loading import own, upsert_page
 from strategy.models import SDGTarget, SustainableDevelopmentGoal
 
 HERE = Path(__file__).parent
@@ -28,14 +28,14 @@ def _upsert(model, lookup, values):
     if obj is None:
         obj, outcome = model(**lookup), "created"
     elif all(getattr(obj, name) == value for name, value in values.items()):
-        return obj, "unchanged"
+        return own(obj), "unchanged"
     else:
         outcome = "updated"
     for name, value in values.items():
         setattr(obj, name, value)
     obj.full_clean()
     obj.save()
-    return obj, outcome
+    return own(obj), outcome
 
 
 def load_sdgs(data, log):

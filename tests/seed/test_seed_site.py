@@ -210,3 +210,46 @@ def test_every_page_knows_its_children(all_pages):
     """The admin's page explorer relies on numchild: each tree must show its pages."""
     for page in all_pages:
         assert page.numchild == page.get_children().count(), page.url
+
+
+def test_loading_the_seed_again_leaves_what_editors_added_alone(
+    seeded, db, django_capture_on_commit_callbacks
+):
+    """Editors' pages and snippets are not the seed's: it neither fails on their text,
+    which its catalogues do not know, nor translates, revises or publishes them."""
+    from iom_site.core.models import StandardPage, Theme
+
+    section = Page.objects.get(locale=Locale.get_default(), slug="notre-travail")
+    added = section.add_child(
+        instance=StandardPage(
+            title="Page ajoutée par une éditrice",
+            slug="page-ajoutee",
+            lead="<p>Un texte que les catalogues du seed ne connaissent pas.</p>",
+        )
+    )
+    added.save_revision().publish()
+    draft = StandardPage.objects.get(pk=added.pk)
+    draft.title = "Brouillon de l’éditrice"
+    draft.save_revision()
+    theme = Theme.objects.create(name="Thème ajouté", locale=Locale.get_default())
+    before = StandardPage.objects.get(pk=added.pk)
+    revisions = Revision.objects.count()
+
+    out = StringIO()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("load_seed_content", stdout=out)
+
+    assert "Seed content loaded." in out.getvalue()
+    assert "updated /" not in out.getvalue() and "translated" not in out.getvalue()
+    assert Revision.objects.count() == revisions  # none for the seed's unchanged pages
+    after = StandardPage.objects.get(pk=added.pk)
+    assert (after.title, after.live, after.has_unpublished_changes) == (
+        before.title,
+        True,
+        True,
+    )
+    assert after.latest_revision_id == before.latest_revision_id
+    assert after.last_published_at == before.last_published_at
+    assert Page.objects.filter(translation_key=added.translation_key).count() == 1
+    assert Theme.objects.filter(translation_key=theme.translation_key).count() == 1
+    assert section.get_children().filter(pk=added.pk).exists()

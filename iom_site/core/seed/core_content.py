@@ -6,7 +6,13 @@ from pathlib import Path
 
 from wagtail.models import Locale
 
-from iom_site.core.seed.loading import content_differs, find_page, load_page_files, prepare_fields
+from iom_site.core.seed.loading import (
+    content_differs,
+    find_page,
+    load_page_files,
+    own,
+    prepare_fields,
+)
 from iom_site.core.seed.site_setup import ensure_site
 
 HERE = Path(__file__).parent
@@ -46,7 +52,7 @@ def _upsert_snippet(model, fields, log):
         snippet.save()
         snippet.save_revision().publish()
         log(f"  created {model._meta.verbose_name}")
-        return snippet
+        return own(snippet)
     if content_differs(snippet, fields) or not snippet.live:
         for name, value in fields.items():
             setattr(snippet, name, value)
@@ -54,7 +60,7 @@ def _upsert_snippet(model, fields, log):
         log(f"  updated {model._meta.verbose_name}")
     else:
         log(f"  unchanged {model._meta.verbose_name}")
-    return snippet
+    return own(snippet)
 
 
 def load_navigation(data, log):

@@ -12,10 +12,17 @@ files, one per page, under the app's ``seed/pages/`` folder::
 ``parent`` is the slug path below the French home page ("" for the home page itself).
 Loading is idempotent: a page whose content already matches is left alone, so a second
 run creates no revision.
+
+The seed only ever touches its own objects: each step marks the pages and snippets its
+files describe with ``own(obj)`` (``upsert_page`` does it for pages), and the translation
+step translates those and nothing else, so pages and snippets that editors added are
+left as they are.
 """
 
+import contextvars
 import json
 import uuid
+from contextlib import contextmanager
 from importlib import import_module
 from pathlib import Path
 
@@ -26,6 +33,29 @@ from wagtail import blocks
 from wagtail.fields import StreamField
 from wagtail.models import Locale
 
+# The objects the running seed owns (see ``own``); None outside a run.
+_owned = contextvars.ContextVar("seed_owned", default=None)
+
+
+def own(obj):
+    """Mark a French page or snippet as the seed's own (one its files describe): the
+    translation step brings its English and Spanish in. Returns ``obj``."""
+    owned = _owned.get()
+    if owned is not None:
+        owned.append(obj)
+    return obj
+
+
+@contextmanager
+def seed_run():
+    """Collects what the seed steps run inside it ``own``: yields that list."""
+    owned = []
+    token = _owned.set(owned)
+    try:
+        yield owned
+    finally:
+        _owned.reset(token)
+
 
 def seed_modules():
     for config in apps.get_app_configs():
@@ -34,20 +64,23 @@ def seed_modules():
 
 
 def load_all(log, translate=True):
+    """Run every app's seed step; returns the French objects the seed owns."""
     modules = list(seed_modules())
-    for label, module in modules:
-        log(f"[{label}] loading")
-        module.load(log)
-    # Steps that link across apps (menus, footers) run once every app's pages exist.
-    for label, module in modules:
-        if hasattr(module, "finalize"):
-            log(f"[{label}] finishing")
-            module.finalize(log)
+    with seed_run() as owned:
+        for label, module in modules:
+            log(f"[{label}] loading")
+            module.load(log)
+        # Steps that link across apps (menus, footers) run once every app's pages exist.
+        for label, module in modules:
+            if hasattr(module, "finalize"):
+                log(f"[{label}] finishing")
+                module.finalize(log)
     if translate:
         from iom_site.core.seed.translation import translate_seed
 
         log("[translations] English and Spanish, through wagtail-localize")
-        translate_seed(log)
+        translate_seed(log, owned)
+    return owned
 
 
 def french_home():
@@ -199,7 +232,7 @@ def upsert_page(spec, log):
         parent.add_child(instance=page)
         page.save_revision().publish()
         log(f"  created {page.url_path}")
-        return page
+        return own(page)
 
     changed = content_differs(page, fields)
     for name, value in fields.items():
@@ -210,7 +243,7 @@ def upsert_page(spec, log):
         log(f"  updated {page.url_path}")
     else:
         log(f"  unchanged {page.url_path}")
-    return page
+    return own(page)
 
 
 def _load_order(spec):

@@ -12,6 +12,8 @@ from pathlib import Path
 from django.apps import apps
 from django.conf import settings
 from django.db import models, transaction
+from django.db.models import Count
+from django.db.models.functions import Length, Substr
 
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
@@ -70,15 +72,23 @@ def snippet_models_in_order():
     return ordered
 
 
-def french_objects():
-    """Everything a visitor reads, in an order where each object's dependencies come first:
-    standalone snippets, then pages from the home page down."""
+def french_objects(owned):
+    """The French objects among ``owned`` (what the seed files describe, see
+    ``loading.own``), in an order where each object's dependencies come first: standalone
+    snippets, then pages from the home page down. Nothing else: pages and snippets that
+    editors added are theirs, and their translators'."""
     default = Locale.get_default()
+    pks = {}
+    for obj in owned:
+        model = Page if isinstance(obj, Page) else type(obj)
+        pks.setdefault(model, set()).add(obj.pk)
     objects = []
     for model in snippet_models_in_order():
-        objects += list(model.objects.filter(locale=default).order_by("pk"))
-    home = Page.objects.get(depth=2, locale=default)
-    objects += [page.specific for page in home.get_descendants(inclusive=True).order_by("path")]
+        if pks.get(model):
+            objects += list(model.objects.filter(locale=default, pk__in=pks[model]).order_by("pk"))
+    if pks.get(Page):
+        pages = Page.objects.filter(locale=default, pk__in=pks[Page]).order_by("path")
+        objects += [page.specific for page in pages]
     return objects
 
 
@@ -125,27 +135,38 @@ def translate(instance, language_code, catalogue):
     return False
 
 
-def repair_child_counts():
+def repair_child_counts(translation_keys=None):
     """wagtail-localize publishes translated pages on commit, from revision objects that
     were loaded before their children were translated: publishing writes their stale
     child count back (the English home page ends with numchild 0 and an empty explorer).
-    Recount from the tree's paths; run after those publishes."""
-    rows = list(Page.objects.values_list("pk", "path", "numchild"))
-    counts = {}
-    for _pk, path, _numchild in rows:
-        parent = path[: -Page.steplen]
-        counts[parent] = counts.get(parent, 0) + 1
-    for pk, path, numchild in rows:
+    Recount the children of the pages of ``translation_keys`` (the seed's, in every
+    language; all pages when None) from the tree's paths; run after those publishes."""
+    pages = Page.objects.all()
+    if translation_keys is not None:
+        pages = pages.filter(translation_key__in=translation_keys)
+    pages = list(pages.values_list("pk", "path", "numchild"))
+    counts = dict(
+        Page.objects.annotate(parent_path=Substr("path", 1, Length("path") - Page.steplen))
+        .filter(parent_path__in=[path for _pk, path, _numchild in pages])
+        .order_by()  # Page's own ordering by path would split the groups
+        .values("parent_path")
+        .annotate(children=Count("pk"))
+        .values_list("parent_path", "children")
+    )
+    for pk, path, numchild in pages:
         if counts.get(path, 0) != numchild:
             Page.objects.filter(pk=pk).update(numchild=counts.get(path, 0))
 
 
-def translate_seed(log):
+def translate_seed(log, owned):
+    """Translate the seed's own objects (``owned``) into every target language."""
     languages = target_languages()
     catalogues = {code: load_catalogue(code) for code in languages}
-    for instance in french_objects():
+    objects = french_objects(owned)
+    for instance in objects:
         for code in languages:
             if translate(instance, code, catalogues[code]):
                 log(f"  {code}: translated {instance!r}")
+    keys = [obj.translation_key for obj in objects if isinstance(obj, Page)]
     # Registered last, so it runs after wagtail-localize's own on-commit publishes.
-    transaction.on_commit(repair_child_counts)
+    transaction.on_commit(lambda: repair_child_counts(keys))

@@ -2,19 +2,22 @@ from pathlib import Path
 
 from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
 from wagtail_localize.models import StringSegment, TranslationSource
 
 import polib
 
+from iom_site.core.seed.loading import load_all
 from iom_site.core.seed.translation import french_objects, target_languages
 
 
 class Command(BaseCommand):
     help = (
-        "Write every French string of the seeded site into each app's seed catalogue "
+        "Write every French string of the seed content into each app's seed catalogue "
         "(<app>/seed/translations/<language>.po), keeping the translations already there. "
-        "Run after load_seed_content has loaded the French content."
+        "Loads the French seed first (a no-op when it is loaded already); pages and "
+        "snippets that editors added are not the seed's and stay out."
     )
 
     def add_arguments(self, parser):
@@ -25,8 +28,10 @@ class Command(BaseCommand):
         unknown = set(languages) - set(target_languages())
         if unknown:
             raise CommandError(f"not a translation language: {', '.join(sorted(unknown))}")
+        with transaction.atomic():
+            owned = load_all(lambda line: None, translate=False)
         msgids = {}
-        for instance in french_objects():
+        for instance in french_objects(owned):
             source, _created = TranslationSource.update_or_create_from_instance(instance)
             label = instance._meta.app_label
             for segment in StringSegment.objects.filter(source=source).select_related("string"):
