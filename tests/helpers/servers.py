@@ -13,17 +13,40 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def database_url_of_tests():
-    """The URL of the database the tests run on, for servers started in other processes."""
+def database_url_of_tests(snapshot_dir=None):
+    """The URL of the database the tests run on, for servers started in other processes.
+
+    SQLite's test database lives in this process's memory, where no other process can
+    open it: with ``snapshot_dir``, it is copied to a file there and that file's URL is
+    returned (the servers then see what the test had committed when it asked)."""
     from django.db import connection
 
     settings = connection.settings_dict
-    if connection.vendor != "postgresql":
-        return f"sqlite:///{settings['NAME']}"
+    if connection.vendor == "sqlite":
+        if not connection.is_in_memory_db():
+            return f"sqlite:///{settings['NAME']}"
+        if snapshot_dir is None:
+            raise RuntimeError("SQLite's in-memory test database: pass snapshot_dir")
+        return f"sqlite:///{sqlite_snapshot(Path(snapshot_dir) / 'tests.sqlite3')}"
     return (
         f"postgres://{settings['USER']}@{settings['HOST'] or '127.0.0.1'}:"
         f"{settings['PORT'] or 5432}/{settings['NAME']}"
     )
+
+
+def sqlite_snapshot(path):
+    """Copy the in-memory SQLite test database to ``path`` (sqlite3's online backup)."""
+    import sqlite3
+
+    from django.db import connection
+
+    connection.ensure_connection()
+    target = sqlite3.connect(path)
+    try:
+        connection.connection.backup(target)
+    finally:
+        target.close()
+    return path
 
 
 def free_port():

@@ -13,7 +13,10 @@ def test_pages_answer_without_redis(tmp_path):
     ensure_site()
     # Nothing listens on port 9 of loopback: the cache is down from the start.
     env = production_env(
-        database_url_of_tests(), "redis://127.0.0.1:9/0", tmp_path / "static", page_cache=True
+        database_url_of_tests(snapshot_dir=tmp_path),
+        "redis://127.0.0.1:9/0",
+        tmp_path / "static",
+        page_cache=True,
     )
     collectstatic(env)
     with gunicorn(env) as (base, process):

@@ -1,28 +1,33 @@
 """Two app servers sharing one PostgreSQL and one Redis, as behind a load balancer: a
 publish through one is seen at once through the other (the page cache is shared and
-purged), and an editor signed in on one is signed in on the other."""
+purged), and an editor signed in on one is signed in on the other.
+
+PostgreSQL and Redis as production has them: on a suite run on SQLite, a private
+PostgreSQL server; always a private Redis (tests/helpers/faults.py)."""
 
 import os
 import re
+import subprocess
+import sys
 import urllib.error
 import urllib.parse
 import urllib.request
+from contextlib import contextmanager
 from http.cookies import SimpleCookie
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.db import connection
 
 import pytest
-import redis
 
-from iom_site.core.seed.site_setup import ensure_site
-from tests.core.factories import SectionPageFactory, StandardPageFactory
-from tests.helpers.faults import collectstatic, production_env
-from tests.helpers.servers import database_url_of_tests, gunicorn
+from tests.helpers.faults import (
+    collectstatic,
+    manage,
+    private_postgres,
+    private_redis,
+    production_env,
+)
+from tests.helpers.servers import ROOT, database_url_of_tests, gunicorn
 
-# A Redis database of its own, emptied first: the suite's other tests use local memory.
-REDIS_URL = os.environ.get("SCALE_OUT_REDIS_URL", "redis://127.0.0.1:6379/9")
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
@@ -56,23 +61,68 @@ class Browser(urllib.request.HTTPRedirectHandler):
         return self.request(url, {**data, "csrfmiddlewaretoken": TOKEN.search(html).group(1)})
 
 
+# What the editor and the content are, set up on the shared database by a process of its
+# own: on SQLite the test's database is not the one the servers share.
+SETUP = """
+from django.contrib.auth import get_user_model
+from iom_site.core.models import SectionPage, StandardPage
+from iom_site.core.seed.site_setup import ensure_site
+homes = ensure_site()
+section = homes["fr"].add_child(instance=SectionPage(title="Agir", slug="agir"))
+section.save_revision().publish()
+page = section.add_child(instance=StandardPage(title="Engagement", slug="engagement"))
+page.save_revision().publish()
+get_user_model().objects.create_superuser("chef", "chef@example.org", "Mot-de-passe-42!")
+print(page.pk)
+"""
+# An editor's new title, saved as a draft (published below through the admin of B).
+RETITLE = """
+from iom_site.core.models import StandardPage
+page = StandardPage.objects.get(pk={pk})
+page.title = "Engagement renouvelé"
+page.save_revision()
+"""
+
+
+def run_python(env, code):
+    """``code`` run by manage.py shell with the servers' settings; returns its output."""
+    return subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=ROOT,
+        env={**os.environ, **env},
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    ).stdout
+
+
+@contextmanager
+def shared_postgresql():
+    """The PostgreSQL database both servers share: the suite's own test database when it
+    runs on PostgreSQL; otherwise (SQLite, which two servers could not share) a private
+    PostgreSQL server of this test's, migrated, removed afterwards."""
+    if connection.vendor == "postgresql":
+        yield database_url_of_tests(), False
+        return
+    with private_postgres() as server:
+        yield server.url, True
+
+
 @pytest.mark.django_db(transaction=True)
 def test_two_app_servers_share_cache_purges_and_sessions(tmp_path):
-    if connection.vendor != "postgresql":
-        pytest.fail("the scale-out test needs PostgreSQL (DATABASE_URL)")
-    redis.Redis.from_url(REDIS_URL).flushdb()
-    homes = ensure_site()
-    section = SectionPageFactory(parent=homes["fr"], title="Agir", slug="agir")
-    section.save_revision().publish()
-    page = StandardPageFactory(parent=section, title="Engagement", slug="engagement")
-    page.save_revision().publish()
-    # Hashed as production hashes (the test settings' fast hasher is not enabled there).
-    chef = get_user_model().objects.create_superuser("chef", "chef@example.org")
-    chef.password = PBKDF2PasswordHasher().encode("Mot-de-passe-42!", "sel-de-test")
-    chef.save()
-    env = production_env(database_url_of_tests(), REDIS_URL, tmp_path / "static", page_cache=True)
-    collectstatic(env)
+    # A Redis of its own: purges and sessions of this test meet nobody else's keys.
+    with shared_postgresql() as (database_url, empty), private_redis() as cache:
+        env = production_env(database_url, cache.url, tmp_path / "static", page_cache=True)
+        if empty:
+            manage(env, "migrate", "--noinput")
+        # Production's password hasher: the editor signs in through the servers.
+        page_pk = int(run_python(env, SETUP).split()[-1])
+        collectstatic(env)
+        servers_share(env, page_pk)
 
+
+def servers_share(env, page_pk):
     with gunicorn(env, workers=2) as (a, _pa), gunicorn(env, workers=2) as (b, _pb):
         visitor = Browser()
         assert visitor.request(b + "/fr/agir/engagement/")[0] == 200
@@ -89,16 +139,14 @@ def test_two_app_servers_share_cache_purges_and_sessions(tmp_path):
         assert status == 200 and "chef" in html
 
         # Unpublished through A: gone through B at once.
-        status, _h, _ = editor.post_form(a + f"/admin/pages/{page.pk}/unpublish/", {})
+        status, _h, _ = editor.post_form(a + f"/admin/pages/{page_pk}/unpublish/", {})
         assert status == 302
         assert visitor.request(b + "/fr/agir/engagement/")[0] == 404
         assert visitor.request(a + "/fr/agir/engagement/")[0] == 404
 
         # A new title, published through B: seen through A at once.
-        page.refresh_from_db()
-        page.title = "Engagement renouvelé"
-        page.save_revision()
-        bulk = f"/admin/bulk/wagtailcore/page/publish/?id={page.pk}"
+        run_python(env, RETITLE.format(pk=page_pk))
+        bulk = f"/admin/bulk/wagtailcore/page/publish/?id={page_pk}"
         status, _h, _ = editor.post_form(b + bulk, {})
         assert status == 302
         status, headers, html = visitor.request(a + "/fr/agir/engagement/")
