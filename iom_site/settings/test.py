@@ -1,5 +1,7 @@
 """Test settings: the database still comes from DATABASE_URL (PostgreSQL in CI)."""
 
+import os
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -11,7 +13,8 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
-MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
+# One folder per pytest-xdist worker (make test runs several): no test sees another's files.
+MEDIA_ROOT = BASE_DIR / "var" / "test-media" / os.environ.get("PYTEST_XDIST_WORKER", "main")  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 
 # A deterministic stand-in for DeepL (it reverses the words): tests only, never a network call.

@@ -10,7 +10,8 @@ class EditorialConfig(AppConfig):
         from iom_site.core.editorial import checks, localize_workarounds, permissions
 
         # Before any app's wagtail_hooks registers a snippet viewset, which would register
-        # a fallback policy otherwise.
+        # a fallback policy otherwise: wagtail.snippets' ready() imports every app's hooks,
+        # and comes after this app in INSTALLED_APPS.
         permissions.register_policies()
         localize_workarounds.install()
         checks.register()
