@@ -33,8 +33,10 @@ run: seed
 	@echo "Serving http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
 	$(MANAGE) runserver $(HOST):$(PORT)
 
+# In parallel on every core (pytest-xdist); TEST_WORKERS=0 runs it in one process.
+TEST_WORKERS ?= auto
 test: venv-dev
-	$(VENV_PY) -m pytest
+	$(VENV_PY) -m pytest -n $(TEST_WORKERS)
 
 lint: venv-dev
 	$(VENV_PY) -m ruff check .

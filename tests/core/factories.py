@@ -11,6 +11,7 @@ from iom_site.core.models import (
     SectionPage,
     StandardPage,
     StructurePage,
+    Theme,
 )
 
 ALL_BLOCKS = [
@@ -114,3 +115,11 @@ class FooterFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Footer
+
+
+class ThemeFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Thème {n}")
+    slug = factory.Sequence(lambda n: f"theme-{n}")
+
+    class Meta:
+        model = Theme
