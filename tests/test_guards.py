@@ -13,8 +13,9 @@ FACTORY_MODULES = [
     "tests.core.factories",
     "tests.strategy.factories",
     "tests.partnerships.factories",
+    "tests.news.factories",
 ]
-PROJECT_APPS = {"core", "strategy", "partnerships"}
+PROJECT_APPS = {"core", "strategy", "partnerships", "news"}
 
 
 def factory_models():

@@ -11,6 +11,8 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from iom_site.core.listing_blocks import FeaturedPageBlock, LatestPagesBlock
+
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "link", "document-link", "ol", "ul"]
 
 
@@ -119,10 +121,32 @@ class ExpandableSectionsBlock(blocks.StructBlock):
 
 
 class KeyFigureBlock(blocks.StructBlock):
+    """One figure, with where it comes from and when it was true."""
+
     figure = blocks.CharBlock(label=_("chiffre"), help_text=_("Le chiffre, par exemple « 175 »."))
     label = blocks.CharBlock(
         label=_("libellé"),
         help_text=_("Ce que le chiffre compte, par exemple « États membres »."),
+    )
+    # Defaults: figures saved before these fields existed read as empty, not None.
+    source = blocks.CharBlock(
+        default="",
+        label=_("source"),
+        help_text=_(
+            "D’où vient le chiffre, tel que le lecteur peut le vérifier, par exemple "
+            "« Rapport annuel de l’OIM 2023 ». Obligatoire : pas de chiffre sans source."
+        ),
+    )
+    source_url = blocks.URLBlock(
+        required=False,
+        default="",
+        label=_("lien de la source"),
+        help_text=_("L’adresse où lire la source, facultative."),
+    )
+    date = blocks.DateBlock(
+        required=False,
+        label=_("date"),
+        help_text=_("La date à laquelle le chiffre était exact, si la source la donne."),
     )
 
 
@@ -138,13 +162,13 @@ class KeyFiguresBlock(blocks.StructBlock):
         icon = "order"
         label = _("Chiffres clés")
         template = "blocks/key_figures_block.html"
-        description = _("Quelques chiffres clés mis en avant.")
+        description = _("Quelques chiffres clés mis en avant, chacun avec sa source et sa date.")
         preview_value = {
             "heading": "",
             "figures": [
-                {"figure": "1951", "label": "depuis"},
-                {"figure": "175", "label": "Etats membres"},
-                {"figure": "171", "label": "pays"},
+                {"figure": "1951", "label": "depuis", "source": "Présentation de l’OIM"},
+                {"figure": "175", "label": "Etats membres", "source": "Présentation de l’OIM"},
+                {"figure": "171", "label": "pays", "source": "Présentation de l’OIM"},
             ],
         }
 
@@ -273,22 +297,31 @@ class DocumentBlock(blocks.StructBlock):
 
 
 class ImageBlock(blocks.StructBlock):
-    """An image with the words a screen reader says in its place."""
+    """An image with the words a screen reader says in its place, a caption and a credit."""
 
-    image = ImageChooserBlock(label=_("image"), help_text=_("L’image à afficher."))
+    image = ImageChooserBlock(
+        label=_("image"),
+        help_text=_("L’image à afficher, dans ses proportions, jamais recadrée."),
+    )
     alt_text = blocks.CharBlock(
         label=_("texte alternatif"),
         help_text=_("Ce que montre l’image, pour qui ne la voit pas. Obligatoire."),
     )
     caption = blocks.CharBlock(
-        required=False, label=_("légende"), help_text=_("Légende et crédit, facultatifs.")
+        required=False, label=_("légende"), help_text=_("Ce que le lecteur doit savoir de l’image.")
+    )
+    credit = blocks.CharBlock(
+        required=False,
+        default="",  # images saved before credits existed read as without one
+        label=_("crédit"),
+        help_text=_("L’auteur ou le détenteur des droits, par exemple « © OIM 2024 / Nom »."),
     )
 
     class Meta:
         icon = "image"
         label = _("Image")
         template = "blocks/image_block.html"
-        description = _("Une image avec un texte alternatif obligatoire et une légende.")
+        description = _("Une image avec un texte alternatif obligatoire, une légende et un crédit.")
 
 
 def extra_body_blocks():
@@ -311,6 +344,8 @@ class BodyStreamBlock(blocks.StreamBlock):
     contact = ContactBlock()
     document = DocumentBlock()
     image = ImageBlock()
+    latest_pages = LatestPagesBlock()
+    featured_page = FeaturedPageBlock()
 
     def __init__(self, local_blocks=None, **kwargs):
         super().__init__([*extra_body_blocks(), *(local_blocks or ())], **kwargs)

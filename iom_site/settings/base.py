@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "iom_site.core.seed",
     "strategy",
     "partnerships",
+    "news",
     # wagtail-localize sits above the wagtail apps (its tutorial's order) and its
     # locales app replaces wagtail.locales: the two must never both be installed.
     "wagtail_localize",
@@ -38,6 +39,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.search_promotions",
+    "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -263,6 +265,10 @@ WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 WAGTAIL_SITE_NAME = _("OIM – Migration et développement durable")
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+# `load_seed_content --demo` (example stories, marked « Exemple »): refused in production.
+SEED_DEMO_ALLOWED = True
+# The public site's scheme and host: absolute links in feeds and structured data.
+PUBLIC_BASE_URL = env("PUBLIC_BASE_URL", default="http://127.0.0.1:8000")
 # Full-text search (README « Search and discoverability »): on PostgreSQL with the
 # accent-folding French configuration that core migration 0005 creates.
 WAGTAILSEARCH_BACKENDS = search_backends(DATABASES["default"])

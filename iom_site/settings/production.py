@@ -15,6 +15,8 @@ from .base import *  # noqa: E402, F403
 from .base import env  # noqa: E402
 
 DEBUG = False
+# Example content never reaches the public site.
+SEED_DEMO_ALLOWED = False
 # One JSON object per line on stdout for the log collector (see base.LOGGING).
 for _handler in LOGGING["handlers"].values():  # noqa: F405
     _handler["formatter"] = env("DJANGO_LOG_FORMAT", default="json")

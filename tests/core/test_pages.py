@@ -274,6 +274,7 @@ def test_image_block_serves_avif_and_webp_with_dimensions(client, homes):
                 "image": image.pk,
                 "alt_text": "Bureau régional de Dakar",
                 "caption": "Dakar",
+                "credit": "© OIM",
             },
         }
     ]
@@ -285,4 +286,5 @@ def test_image_block_serves_avif_and_webp_with_dimensions(client, homes):
     assert 'alt="Bureau régional de Dakar"' in picture
     assert 'loading="lazy"' in picture
     assert 'width="480"' in picture and 'height="270"' in picture  # no layout shift
-    assert "<figcaption>Dakar</figcaption>" in html
+    assert '<figcaption><span class="figure__caption">Dakar</span> ' in html
+    assert '<span class="figure__credit">Crédit : © OIM</span></figcaption>' in html

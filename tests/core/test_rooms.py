@@ -25,6 +25,8 @@ PENDING_DELIVERY = {
     ("iom_site.core.models.base", "iom_site.core.memo"),
     ("iom_site.core.models.base", "iom_site.core.routing"),
     ("iom_site.core.models.pages", "iom_site.core.routing"),
+    ("iom_site.core.feeds", "iom_site.core.routing"),
+    ("iom_site.core.listings", "iom_site.core.routing"),
     ("iom_site.core.sitemaps", "iom_site.core.routing"),
     ("iom_site.core.templatetags.core_tags", "iom_site.core.routing"),
     ("iom_site.core.templatetags.seo_tags", "iom_site.core.routing"),

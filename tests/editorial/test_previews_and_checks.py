@@ -13,6 +13,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 import pytest
 
 from tests.core.factories import SectionPageFactory, StandardPageFactory, StructurePageFactory
+from tests.news.factories import NewsIndexPageFactory, StoryPageFactory
 from tests.partnerships.factories import (
     EngagementFormPageFactory,
     PartnershipsPageFactory,
@@ -27,6 +28,7 @@ def build_pages(homes):
     home = homes["fr"]
     section = SectionPageFactory(parent=home, slug="notre-travail")
     agenda = AgendaPageFactory(parent=home)
+    news = NewsIndexPageFactory(parent=home)
     pages = [
         home,
         section,
@@ -37,6 +39,8 @@ def build_pages(homes):
         PartnershipsPageFactory(parent=section),
         WhereWeWorkPageFactory(parent=section),
         EngagementFormPageFactory(parent=section),
+        news,
+        StoryPageFactory(parent=news),
     ]
     for page in pages:
         page.save_revision()

@@ -10,16 +10,22 @@ MISSING_PAGES = ("/fr/page-inexistante/", "/en/no-such-page/", "/es/pagina-inexi
 SEARCH_URL = "/fr/recherche/?q=migration"
 
 
+# Besides every live page: the stories of one theme (tests/news checks pages of stories).
+EXTRA_PATHS = ("/fr/actualites/?theme=exemple",)
+
+
 def seed_site():
-    """Loads the seed content and returns the path of every live page, French first."""
-    call_command("load_seed_content", stdout=StringIO())
+    """Loads the seed content with its examples (stories with images, so that the news
+    pages and the home page's latest news are checked too) and returns the path of every
+    live page, French first, then the extra list addresses."""
+    call_command("load_seed_content", "--demo", stdout=StringIO())
     pages = Page.objects.live().filter(depth__gt=1).specific().order_by("locale__language_code")
     paths = sorted(
         (page.get_url(None) for page in pages),
         key=lambda path: ({"fr": 0, "en": 1, "es": 2}.get(path.split("/")[1], 3), path),
     )
     assert len(paths) >= 36, paths
-    return paths
+    return paths + list(EXTRA_PATHS)
 
 
 def form_page_path():

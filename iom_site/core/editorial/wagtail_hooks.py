@@ -3,6 +3,9 @@ for moderators only, dashboard panels, content checks, the translation status re
 the review of translations. The permission policies and wagtail-localize patches are in
 place before this module is imported (EditorialConfig.ready)."""
 
+from django.templatetags.static import static
+from django.utils.html import format_html
+
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
@@ -36,3 +39,9 @@ hooks.register("register_page_listing_more_buttons", submit_for_review.listing_b
 @hooks.register("construct_homepage_panels")
 def add_editorial_panels(request, panels):
     panels.extend([OwnDraftsPanel(), OutdatedTranslationsPanel()])
+
+
+@hooks.register("insert_editor_js")
+def hero_image_alt_js():
+    # A hero image's alt text starts as the image's description (core/models/images.py).
+    return format_html('<script src="{}" defer></script>', static("js/admin/hero-image-alt.js"))

@@ -1,4 +1,5 @@
 from .base import BasePage, ListingFieldsMixin, SocialFieldsMixin
+from .images import HeroImageMixin
 from .navigation import Footer, MainMenu
 from .pages import HomePage, SectionPage, StandardPage
 from .structure import OrgUnit, StructurePage
@@ -7,6 +8,7 @@ from .taxonomy import Theme
 __all__ = [
     "BasePage",
     "Footer",
+    "HeroImageMixin",
     "HomePage",
     "ListingFieldsMixin",
     "MainMenu",

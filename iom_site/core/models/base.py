@@ -145,6 +145,26 @@ class BasePage(ListingFieldsMixin, SocialFieldsMixin, Page):
     def card_title(self):
         return self.listing_title or self.title
 
+    #: The field listings sort this page type by, newest first (« Dernières publications »
+    #: blocks, feeds). A story or a publication names its own date field.
+    listing_date_field = "first_published_at"
+
+    @property
+    def listing_date(self):
+        """The date a listing shows and sorts this page by."""
+        return getattr(self, self.listing_date_field)
+
+    @property
+    def card_image(self):
+        """The image of this page's card: its listing image, else its hero image."""
+        return self.listing_image or getattr(self, "hero_image", None)
+
+    def structured_data(self):
+        """schema.org objects (dicts) for this page's JSON-LD, besides the breadcrumb
+        trail every page has. Page types that describe a thing (an article, a report)
+        override this; absolute URLs come from ``settings.PUBLIC_BASE_URL``."""
+        return []
+
     @cached_property
     def summary(self):
         """The page in one or two sentences: for cards, meta descriptions and search.

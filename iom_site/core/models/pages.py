@@ -10,6 +10,7 @@ from iom_site.core.blocks import BodyStreamBlock
 from iom_site.core.routing import any_view_restriction
 
 from .base import BasePage
+from .images import HeroImageMixin
 
 LEAD_FEATURES = ["bold", "italic", "link"]
 
@@ -67,14 +68,19 @@ class HomePage(BasePage):
         return {"featured_sections": list(sections.specific())}
 
 
-class SectionPage(BasePage):
+class SectionPage(HeroImageMixin, BasePage):
     """A top entry of the main menu (Qui sommes nous, Notre travail, Agir): a lead text,
-    shown in the menu too, and cards for the pages under it."""
+    shown in the menu too, an image, and cards for the pages under it."""
 
     lead = lead_field(_("Présentation de la rubrique, reprise dans le menu principal."))
     body = body_field()
 
-    content_panels = [*BasePage.content_panels, FieldPanel("lead"), FieldPanel("body")]
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("lead"),
+        *HeroImageMixin.hero_image_panels,
+        FieldPanel("body"),
+    ]
     search_fields = [*BasePage.search_fields, index.SearchField("lead"), index.SearchField("body")]
 
     parent_page_types = ["core.HomePage"]

@@ -210,8 +210,15 @@ def language_versions(page):
     return _page_family(page)["versions"]
 
 
+def feeds_of_language(page):
+    """[(title, feed address)] of the Atom feeds of the page's language, for its head:
+    read with its family (feeds.py says which page types offer one)."""
+    return _page_family(page)["feeds"]
+
+
 def _page_family(page):
-    """Ancestors and language versions of a page, from one query, kept on the page
+    """Ancestors, language versions and the language's feeds of a page, from one query,
+    kept on the page
     object for the rest of the request (head, switcher and breadcrumbs all use them)."""
     cached = getattr(page, "_family", None)
     if cached is None:
@@ -226,18 +233,39 @@ def attach_family(page):
 
 
 def _build_family(page):
+    from iom_site.core.feeds import FEED_PATH, feed_page_types, public_url
+
     steps = Page.steplen
     # Ancestor paths are prefixes of the page's own path: no query needed to list them.
     paths = [page.path[:end] for end in range(2 * steps, len(page.path), steps)]
+    feed_types = feed_page_types()
+    in_family = (
+        Q(translation_key=page.translation_key)
+        | Q(path__in=paths)
+        | Q(translation_key__in=Page.objects.filter(path__in=paths).values("translation_key"))
+    )
+    if feed_types:
+        # The listing pages of this language that offer a feed come in the same query.
+        in_family |= Q(content_type_id__in=feed_types, locale_id=page.locale_id, live=True)
     family = list(
-        Page.objects.filter(
-            Q(translation_key=page.translation_key)
-            | Q(path__in=paths)
-            | Q(translation_key__in=Page.objects.filter(path__in=paths).values("translation_key"))
-        )
+        Page.objects.filter(in_family)
         .filter(alias_of__isnull=True)
         .select_related("locale")
+        .order_by("path")
     )
+    feed_pages = [
+        p
+        for p in family
+        if p.content_type_id in feed_types and p.locale_id == page.locale_id and p.live
+    ]
+    if feed_pages and any_view_restriction():  # rare: one more query, for private ones
+        public = set(
+            Page.objects.filter(pk__in=[p.pk for p in feed_pages])
+            .public()
+            .values_list("pk", flat=True)
+        )
+        feed_pages = [p for p in feed_pages if p.pk in public]
+    feeds = [(p.title, public_url(p) + FEED_PATH) for p in feed_pages]
     ancestors = sorted((p for p in family if p.path in paths), key=lambda p: p.depth)
     live = [p for p in family if p.live]
     versions = {
@@ -258,4 +286,4 @@ def _build_family(page):
             key=lambda p: ancestor_keys[p.translation_key],
         )
         versions[code] = (page_url(fallbacks[-1]), False) if fallbacks else (f"/{code}/", False)
-    return {"ancestors": ancestors, "versions": versions}
+    return {"ancestors": ancestors, "versions": versions, "feeds": feeds}

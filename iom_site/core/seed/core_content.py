@@ -9,6 +9,7 @@ from wagtail.models import Locale
 from iom_site.core.seed.loading import (
     content_differs,
     find_page,
+    finish_page_files,
     load_page_files,
     own,
     prepare_fields,
@@ -25,6 +26,8 @@ def load(log):
 
 
 def finalize(log):
+    # The home and section pages list other apps' pages (latest news, featured page).
+    finish_page_files(HERE / "pages", log)
     snippets = json.loads((HERE / "navigation.json").read_text(encoding="utf-8"))
     load_navigation(snippets, log)
 

@@ -10,6 +10,9 @@ files, one per page, under the app's ``seed/pages/`` folder::
      "children": {"units": [{"key": "…", "name": "…"}]}}
 
 ``parent`` is the slug path below the French home page ("" for the home page itself).
+A block may name another page by its slug path, ``{"$page": "actualites"}``: while that
+page does not exist yet (another app loads it later), the block is left out, and the
+``finalize`` step loads the page again with it (``finish_page_files``).
 Loading is idempotent: a page whose content already matches is left alone, so a second
 run creates no revision.
 
@@ -17,6 +20,9 @@ The seed only ever touches its own objects: each step marks the pages and snippe
 files describe with ``own(obj)`` (``upsert_page`` does it for pages), and the translation
 step translates those and nothing else, so pages and snippets that editors added are
 left as they are.
+
+``load_seed_content --demo`` also runs each app's ``seed_demo`` module (``load(log)``):
+example content to try the features locally, marked as such, never loaded by default.
 """
 
 import contextvars
@@ -57,14 +63,15 @@ def seed_run():
         _owned.reset(token)
 
 
-def seed_modules():
+def seed_modules(name="seed"):
     for config in apps.get_app_configs():
-        if module_has_submodule(config.module, "seed"):
-            yield config.label, import_module(f"{config.name}.seed")
+        if module_has_submodule(config.module, name):
+            yield config.label, import_module(f"{config.name}.{name}")
 
 
-def load_all(log, translate=True):
-    """Run every app's seed step; returns the French objects the seed owns."""
+def load_all(log, translate=True, demo=False):
+    """Run every app's seed step (and, with ``demo``, its example content); returns the
+    French objects the seed owns."""
     modules = list(seed_modules())
     with seed_run() as owned:
         for label, module in modules:
@@ -75,6 +82,10 @@ def load_all(log, translate=True):
             if hasattr(module, "finalize"):
                 log(f"[{label}] finishing")
                 module.finalize(log)
+        if demo:
+            for label, module in seed_modules("seed_demo"):
+                log(f"[{label}] demonstration content (« Exemple »)")
+                module.load(log)
     if translate:
         from iom_site.core.seed.translation import translate_seed
 
@@ -158,6 +169,47 @@ def prepare_fields(model, fields, key):
     return ready
 
 
+PAGE_REF = "$page"
+
+
+def resolve_page_refs(value):
+    """``value`` with each ``{"$page": "slug/path"}`` replaced by that page's id; raises
+    LookupError while the page does not exist."""
+    if isinstance(value, dict):
+        if set(value) == {PAGE_REF}:
+            return find_page(value[PAGE_REF]).pk
+        return {key: resolve_page_refs(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [resolve_page_refs(item) for item in value]
+    return value
+
+
+def _has_page_refs(value):
+    if isinstance(value, dict):
+        return set(value) == {PAGE_REF} or any(_has_page_refs(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_has_page_refs(v) for v in value)
+    return False
+
+
+def _resolve_streams(model, fields, log):
+    """Page references of stream blocks resolved; a block naming a page not loaded yet is
+    left out until the finalize step (its id, from its position, is kept)."""
+    resolved = {}
+    for name, value in fields.items():
+        field = next((f for f in model._meta.fields if f.name == name), None)
+        if isinstance(field, StreamField) and isinstance(value, list):
+            kept = []
+            for child in value:
+                try:
+                    kept.append(resolve_page_refs(child))
+                except LookupError as error:
+                    log(f"  left out a « {child['type']} » block for now: {error}")
+            value = kept
+        resolved[name] = value
+    return resolved
+
+
 def _normalise(value):
     """Stream data without the block ids Wagtail adds on save, for comparison."""
     if isinstance(value, dict):
@@ -213,6 +265,7 @@ def upsert_page(spec, log):
     model = apps.get_model(spec["model"])
     parent = None if spec.get("home") else find_page(spec.get("parent", ""))
     fields = prepare_fields(model, dict(spec.get("fields", {})), spec["slug"])
+    fields = _resolve_streams(model, fields, log)
     fields["title"] = spec["title"]
     fields["show_in_menus"] = spec.get("show_in_menus", False)
     for key in ("seo_title", "search_description"):
@@ -252,10 +305,24 @@ def _load_order(spec):
     return depth, spec.get("order", 0)
 
 
-def load_page_files(directory, log):
-    """Load every page file of a folder, parents before children."""
+def _page_specs(directory):
     specs = [
         json.loads(path.read_text(encoding="utf-8")) for path in Path(directory).glob("*.json")
     ]
     specs.sort(key=_load_order)
-    return [upsert_page(spec, log) for spec in specs]
+    return specs
+
+
+def load_page_files(directory, log):
+    """Load every page file of a folder, parents before children."""
+    return [upsert_page(spec, log) for spec in _page_specs(directory)]
+
+
+def finish_page_files(directory, log):
+    """Load again the page files that name other pages (``{"$page": …}``), once every
+    app's pages exist: for the finalize step."""
+    return [
+        upsert_page(spec, log)
+        for spec in _page_specs(directory)
+        if _has_page_refs(spec.get("fields", {}))
+    ]

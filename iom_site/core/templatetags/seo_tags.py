@@ -28,7 +28,10 @@ def description(page):
 
 
 def _image(request, page):
-    image = getattr(page, "social_image", None) if page is not None else None
+    # The share image, else the page's own (its card image: listing, else hero image).
+    image = None
+    if page is not None:
+        image = getattr(page, "social_image", None) or getattr(page, "card_image", None)
     if image is not None:
         rendition = image.get_rendition("fill-1200x630")
         return request.build_absolute_uri(rendition.url), rendition.width, rendition.height
@@ -98,6 +101,8 @@ def seo_meta(context, ancestors=()):
         data = [jsonld.organization(), website(request, url, page.locale.language_code)]
     elif page is not None and page.depth > 2:
         data = [breadcrumb_list(request, ancestors, page)]
+    if page is not None and hasattr(page, "structured_data"):
+        data += page.structured_data()
     return {
         "title": title,
         "site_name": site_name,
