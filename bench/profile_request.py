@@ -19,6 +19,8 @@ BENCH_ENVIRONMENT = {
     "DJANGO_SETTINGS_MODULE": "iom_site.settings.production",
     "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
     "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+    "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+    "PUBLIC_BASE_URL": "http://127.0.0.1",
     "DJANGO_SECURE_SSL_REDIRECT": "false",
     "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/iom_bench",
     "REDIS_URL": "redis://127.0.0.1:6379/11",

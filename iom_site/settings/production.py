@@ -1,14 +1,29 @@
 """Production: every secret and host comes from the environment; none has a default."""
 
 import os
+import re
 
 from django.core.exceptions import ImproperlyConfigured
 
-REQUIRED = ("DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS")
+REQUIRED = ("DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "DJANGO_EMAIL_BACKEND", "PUBLIC_BASE_URL")
 _missing = [name for name in REQUIRED if not os.environ.get(name, "").strip()]
 if _missing:
     raise ImproperlyConfigured(
         "Missing required environment variable(s) for production: " + ", ".join(_missing)
+    )
+# These backends write every message, password-reset links with their tokens and form
+# answers included, to the server log or a local file (issue 15, point 9).
+LOGGING_EMAIL_BACKENDS = ("console", "dummy", "locmem", "filebased")
+_email_backend = os.environ["DJANGO_EMAIL_BACKEND"].strip()
+if set(_email_backend.split(".")) & set(LOGGING_EMAIL_BACKENDS):
+    raise ImproperlyConfigured(
+        f"DJANGO_EMAIL_BACKEND={_email_backend} would write e-mails (password-reset links, "
+        "form answers) to the log: use a real one, e.g. django.core.mail.backends.smtp.EmailBackend"
+    )
+_public_base_url = os.environ["PUBLIC_BASE_URL"].strip()
+if not re.fullmatch(r"https?://[^/?#\s]+/?", _public_base_url):
+    raise ImproperlyConfigured(
+        f"PUBLIC_BASE_URL={_public_base_url} is not a site address such as https://www.example.org"
     )
 
 from .base import *  # noqa: E402, F403
@@ -23,6 +38,11 @@ for _handler in LOGGING["handlers"].values():  # noqa: F405
 SECRET_KEY = env("DJANGO_SECRET_KEY")
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
+EMAIL_BACKEND = _email_backend
+# Absolute links (feeds, structured data, the admin's e-mails such as password resets)
+# name the configured public address, never the request's Host nor a development default.
+PUBLIC_BASE_URL = _public_base_url.rstrip("/")
+WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default=PUBLIC_BASE_URL).rstrip("/")
 
 # HTTPS behind a proxy that terminates TLS and says so in X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -211,6 +211,8 @@ def production_env(database_url, redis_url, static_root, page_cache=False):
         "DJANGO_SETTINGS_MODULE": "iom_site.settings.production",
         "DJANGO_SECRET_KEY": "k3y-" + "x9Y!" * 16,
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "PUBLIC_BASE_URL": "http://127.0.0.1",
         "DJANGO_SECURE_SSL_REDIRECT": "false",
         "DJANGO_LOG_FORMAT": "plain",
         "DJANGO_STATIC_ROOT": str(static_root),

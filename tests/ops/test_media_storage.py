@@ -32,6 +32,8 @@ PRODUCTION = {
     "DJANGO_SETTINGS_MODULE": "iom_site.settings.production",
     "DJANGO_SECRET_KEY": "k3y-" + "x9Y!" * 16,
     "DJANGO_ALLOWED_HOSTS": "iom.example",
+    "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+    "PUBLIC_BASE_URL": "https://iom.example",
 }
 CREDENTIALS = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing"}
 
