@@ -83,6 +83,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Password-restricted pages and documents: a few wrong guesses, then 429 (ops/throttling).
+    "iom_site.core.ops.throttling.PasswordGuessThrottleMiddleware",
     "iom_site.core.editorial.localize_workarounds.guards.TranslationPermissionMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into its lockout page.
     "axes.middleware.AxesMiddleware",
@@ -330,6 +332,10 @@ DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="no-reply@iom.int"
 # "Engagez-vous" form: submissions per client IP within the window (seconds).
 ENGAGEMENT_FORM_RATE_LIMIT = env.int("ENGAGEMENT_FORM_RATE_LIMIT", default=5)
 ENGAGEMENT_FORM_RATE_WINDOW = env.int("ENGAGEMENT_FORM_RATE_WINDOW", default=600)
+# Passwords of restricted pages and documents: wrong guesses per client address and
+# restriction within the window (seconds); more get HTTP 429 until the window ends.
+RESTRICTED_PASSWORD_GUESS_LIMIT = env.int("RESTRICTED_PASSWORD_GUESS_LIMIT", default=5)
+RESTRICTED_PASSWORD_GUESS_WINDOW = env.int("RESTRICTED_PASSWORD_GUESS_WINDOW", default=900)
 CONTACT_FORM_RECIPIENTS = env.list(
     "CONTACT_FORM_RECIPIENTS", default=["migration4development@iom.int"]
 )
