@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
 
 from wagtail import urls as wagtail_urls
@@ -34,6 +35,13 @@ urlpatterns += i18n_patterns(
         "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
         wagtail_views.authenticate_with_password,
         name="wagtailcore_authenticate_with_password",
+    ),
+    # Wagtail sends anonymous visitors of login-restricted pages and documents here (its
+    # own route, which wagtail.urls would add): without it they got a 500 (issue 15, 5).
+    path(
+        "_util/login/",
+        auth_views.LoginView.as_view(template_name="wagtailcore/login.html"),
+        name="wagtailcore_login",
     ),
     path("", include(search_urls)),
     re_path(wagtail_urls.serve_pattern, core_views.serve, name="wagtail_serve"),

@@ -98,3 +98,40 @@ def test_the_right_password_clears_the_count(private_page, private_document, set
     assert guess(client, url, PASSWORD, content_url).status_code == 302
     for _ in range(2):
         assert guess(client, url, "faux", content_url).status_code == 200
+
+
+def test_login_restricted_page_sends_anonymous_visitors_to_a_login_page(
+    private_page, django_user_model
+):
+    page, _restriction = private_page(PageViewRestriction.LOGIN, "membres")
+    django_user_model.objects.create_user("membre", "membre@example.org", "motdepasse")
+    client = Client()
+    response = client.get(page.url)
+    assert response.status_code == 302
+    login_url = response["Location"]
+    assert login_url.startswith("/fr/_util/login/?next=")
+    form = client.get(login_url)
+    assert form.status_code == 200
+    assert 'name="password"' in form.content.decode()
+    signed_in = client.post(
+        "/fr/_util/login/",
+        {"username": "membre", "password": "motdepasse", "next": page.url},
+        REMOTE_ADDR="10.0.0.3",
+    )
+    assert signed_in.status_code == 302
+    assert signed_in["Location"] == page.url
+    shown = client.get(page.url)
+    assert shown.status_code == 200
+    assert "Page membres" in shown.content.decode()
+
+
+def test_login_restricted_document_sends_anonymous_visitors_to_a_login_page(
+    private_document, django_user_model
+):
+    document, _restriction = private_document(CollectionViewRestriction.LOGIN, "membres.pdf")
+    client = Client()
+    response = client.get(document.url)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/fr/_util/login/?next=")
+    client.force_login(django_user_model.objects.create_user("membre2", "m2@example.org", "x"))
+    assert client.get(document.url).status_code == 200
