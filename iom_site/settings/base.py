@@ -85,6 +85,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Password-restricted pages and documents: a few wrong guesses, then 429 (ops/throttling).
     "iom_site.core.ops.throttling.PasswordGuessThrottleMiddleware",
+    # Documents of restricted collections: Cache-Control: private (ops/private_documents).
+    "iom_site.core.ops.private_documents.PrivateDocumentCacheMiddleware",
     "iom_site.core.editorial.localize_workarounds.guards.TranslationPermissionMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into its lockout page.
     "axes.middleware.AxesMiddleware",

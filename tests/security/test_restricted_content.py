@@ -135,3 +135,32 @@ def test_login_restricted_document_sends_anonymous_visitors_to_a_login_page(
     assert response["Location"].startswith("/fr/_util/login/?next=")
     client.force_login(django_user_model.objects.create_user("membre2", "m2@example.org", "x"))
     assert client.get(document.url).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "restriction_type", [CollectionViewRestriction.LOGIN, CollectionViewRestriction.PASSWORD]
+)
+def test_private_documents_are_never_stored_by_shared_caches(
+    restriction_type, private_document, django_user_model
+):
+    document, restriction = private_document(restriction_type, "interne.pdf")
+    client = Client()
+    if restriction_type == CollectionViewRestriction.LOGIN:
+        client.force_login(django_user_model.objects.create_user("lecteur", "l@example.org", "x"))
+    else:
+        url = f"/documents/authenticate_with_password/{restriction.pk}/"
+        assert guess(client, url, PASSWORD, document.url).status_code == 302
+    response = client.get(document.url)
+    assert response.status_code == 200
+    directives = {part.strip() for part in response["Cache-Control"].split(",")}
+    assert {"private", "no-store"} <= directives
+    assert "public" not in directives
+    assert "Cookie" in response["Vary"]
+
+
+def test_public_documents_stay_cacheable(homes):
+    document = Document(title="public")
+    document.file.save("public.pdf", ContentFile(b"%PDF-1.4\n"), save=True)
+    response = Client().get(document.url)
+    assert response.status_code == 200
+    assert "private" not in response.get("Cache-Control", "")
