@@ -7,13 +7,14 @@ POSTGRES_SEARCH_CONFIG = "iom_fr"
 
 def search_backends(database):
     """WAGTAILSEARCH_BACKENDS for the given DATABASES["default"]: Wagtail's database
-    backend; on PostgreSQL its subclass in search/postgres.py, with the ``iom_fr``
-    text-search configuration."""
+    backend with long queries capped (search/capped.py); on PostgreSQL its subclass in
+    search/postgres.py, with the ``iom_fr`` text-search configuration."""
     if "postgresql" in database.get("ENGINE", ""):
         backend = {
             "BACKEND": "iom_site.core.search.postgres",
             "SEARCH_CONFIG": POSTGRES_SEARCH_CONFIG,
         }
     else:
-        backend = {"BACKEND": "wagtail.search.backends.database"}
+        # Wagtail's database backend, with long queries capped (search/capped.py).
+        backend = {"BACKEND": "iom_site.core.search.capped"}
     return {"default": backend}

@@ -15,6 +15,8 @@ from modelsearch.backends.database.postgres.postgres import (
 from modelsearch.backends.database.postgres.query import Lexeme
 from modelsearch.query import PlainText
 
+from iom_site.core.search.capped import CappedQueryMixin
+
 MIN_PREFIX_LENGTH = 4
 
 
@@ -38,7 +40,7 @@ class StemPrefixQueryCompiler(PostgresSearchQueryCompiler):
         return SearchQuery(lexemes, search_type="raw", config=config)
 
 
-class IOMPostgresSearchBackend(PostgresSearchBackend):
+class IOMPostgresSearchBackend(CappedQueryMixin, PostgresSearchBackend):
     query_compiler_class = StemPrefixQueryCompiler
 
 
