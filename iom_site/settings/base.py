@@ -88,6 +88,7 @@ MIDDLEWARE = [
     # Documents of restricted collections: Cache-Control: private (ops/private_documents).
     "iom_site.core.ops.private_documents.PrivateDocumentCacheMiddleware",
     "iom_site.core.editorial.localize_workarounds.guards.TranslationPermissionMiddleware",
+    "iom_site.core.editorial.localize_workarounds.publish_rights.PublishRightsMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into its lockout page.
     "axes.middleware.AxesMiddleware",
 ]

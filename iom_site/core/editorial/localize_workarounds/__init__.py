@@ -48,6 +48,26 @@ WORKAROUNDS = (
         wired="settings MIDDLEWARE; EditorialConfig.ready() via install()",
     ),
     Workaround(
+        module="publish_rights",
+        covers=(
+            "wagtail-localize views that change what is live check only the right to "
+            "edit: converting a translation into an alias of its source "
+            "(convert_to_alias) and updating translations with « publish » now need the "
+            "right to publish every page they change (PublishRightsMiddleware)."
+        ),
+        upstream=(
+            "wagtail-localize#515 added convert_to_alias with a can_edit() check only; no "
+            "upstream issue yet for it nor for UpdateTranslationsView publishing after "
+            "checking submit_translation only (1.14.5)."
+        ),
+        delete_when=(
+            "wagtail-localize checks can_publish() in convert_to_alias and in "
+            "UpdateTranslationsView's publish branch: tests/editorial/test_publish_rights.py "
+            "keeps passing without it."
+        ),
+        wired="settings MIDDLEWARE",
+    ),
+    Workaround(
         module="submit_for_review",
         covers=(
             "Translators may not publish, and wagtail-localize's editor only offers "
