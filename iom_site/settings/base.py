@@ -89,6 +89,7 @@ MIDDLEWARE = [
     "iom_site.core.ops.private_documents.PrivateDocumentCacheMiddleware",
     "iom_site.core.editorial.localize_workarounds.guards.TranslationPermissionMiddleware",
     "iom_site.core.editorial.localize_workarounds.publish_rights.PublishRightsMiddleware",
+    "iom_site.core.editorial.localize_workarounds.safe_overrides.SafeOverrideMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into its lockout page.
     "axes.middleware.AxesMiddleware",
 ]

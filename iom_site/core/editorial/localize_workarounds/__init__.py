@@ -68,6 +68,25 @@ WORKAROUNDS = (
         wired="settings MIDDLEWARE",
     ),
     Workaround(
+        module="safe_overrides",
+        covers=(
+            "A translator's override of a link address (rich-text links, URL and e-mail "
+            "blocks) is stored and published as typed: SafeOverrideMiddleware refuses "
+            "schemes other than http, https, mailto and tel (400); install() makes "
+            "rich-text links and URL blocks never render such an address."
+        ),
+        upstream=(
+            "wagtail-localize#395 (segment overrides) stores overrides without the "
+            "field's validation; no upstream issue for validating them (1.14.5)."
+        ),
+        delete_when=(
+            "wagtail-localize validates an override with the overridden field's own "
+            "validation and Wagtail refuses script URLs in rich-text links: "
+            "tests/editorial/test_safe_overrides.py keeps passing without it."
+        ),
+        wired="settings MIDDLEWARE; EditorialConfig.ready() via install()",
+    ),
+    Workaround(
         module="submit_for_review",
         covers=(
             "Translators may not publish, and wagtail-localize's editor only offers "
