@@ -90,6 +90,8 @@ MIDDLEWARE = [
     "iom_site.core.editorial.localize_workarounds.guards.TranslationPermissionMiddleware",
     "iom_site.core.editorial.localize_workarounds.publish_rights.PublishRightsMiddleware",
     "iom_site.core.editorial.localize_workarounds.safe_overrides.SafeOverrideMiddleware",
+    # Snippet history and revisions in the person's languages only (editorial/history_access).
+    "iom_site.core.editorial.history_access.SnippetHistoryLanguageMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into its lockout page.
     "axes.middleware.AxesMiddleware",
 ]
