@@ -7,6 +7,8 @@ from django.urls import reverse
 
 import pytest
 
+from .admin_actions import refused
+
 pytestmark = pytest.mark.django_db
 
 
@@ -70,3 +72,17 @@ def test_page_history_is_read_in_ones_languages_only(role, language, world, clie
         else:
             assert response.status_code in (302, 403), (what, response.status_code)
             assert "Titre B" not in response.content.decode()
+
+
+@pytest.mark.parametrize("role", ["translator", "editor"])
+def test_move_confirmation_is_shown_only_to_who_may_move(role, world, client_for):
+    """Wagtail's confirmation page (GET) checked nothing: it showed the page and where it
+    would go to anyone with admin access."""
+    url = reverse(
+        "wagtailadmin_pages:move_confirm",
+        args=[world["pages"]["fr"].pk, world["sections"]["fr"].pk],
+    )
+    response = client_for(role).get(url)
+    assert refused(response)
+    assert world["pages"]["fr"].title not in response.content.decode()
+    assert client_for("moderator").get(url).status_code == 200

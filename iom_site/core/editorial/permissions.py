@@ -159,6 +159,15 @@ def check_snippet_delete(request, instances):
     return None
 
 
+def check_page_move(request, page, destination):
+    """before_move_page: Wagtail's move confirmation checks the right to move only when
+    the move is POSTed; its GET showed anyone the page, its destination and the
+    translations that would move with it (found by tests/security/test_authorization_matrix.py)."""
+    if not page.permissions_for_user(request.user).can_move_to(destination):
+        raise PermissionDenied
+    return None
+
+
 def form_submissions_for_moderators(user, editable_forms):
     """filter_form_submissions_for_user: answers hold personal data; page rights alone would
     show them to every editor of the tree."""

@@ -25,6 +25,7 @@ hooks.register("before_edit_page", permissions.check_page_action, order=-10)
 hooks.register("before_edit_snippet", permissions.check_snippet_edit, order=-10)
 hooks.register("before_create_snippet", permissions.check_snippet_create, order=-10)
 hooks.register("before_delete_snippet", permissions.check_snippet_delete, order=-10)
+hooks.register("before_move_page", permissions.check_page_move)
 hooks.register("filter_form_submissions_for_user", permissions.form_submissions_for_moderators)
 
 hooks.register("construct_wagtail_userbar", use_content_checks)
