@@ -195,6 +195,10 @@ class LinkStructValue(blocks.StructValue):
         page = self.localized_page()
         return self.get("title") or (page.title if page else "")
 
+    # Templates read ``value.title`` as the block's own (possibly empty) "title" field:
+    # a dictionary key wins over a method there. This is the label a link shows.
+    label = title
+
 
 def localize_links(values):
     """Find the reader's-language version of the pages chosen in ``values`` (link

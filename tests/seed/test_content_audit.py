@@ -104,10 +104,17 @@ def test_each_language_links_to_its_own_version_of_other_sites(
 
 def test_pages_given_only_a_heading_lead_on_to_real_pages(seeded, db):
     markup = get(page_path("en", "ce-que-nous-faisons"))
-    text = visible_text(markup)
-    assert "2030 Agenda" in text
-    assert "Partnerships" in text
-    assert 'href="/en/2030-agenda/"' in markup
+    cards = re.search(r'<section class="link-cards">.*?</section>', markup, re.S).group(0)
+    titles = [visible_text(a) for a in re.findall(r"<a [^>]*>(.*?)</a>", cards, re.S)]
+    assert titles == [
+        "2030 AGENDA",
+        "IOM Institutional Strategy on Migration and Sustainable Development",
+        "Partnerships",
+        "Where we work",
+        "IOM’s global website",
+    ]
+    assert 'href="/en/2030-agenda/"' in cards
+    assert 'href="https://www.iom.int/"' in cards
 
 
 def test_english_home_page_title_is_the_sites_and_not_repeated(seeded, db):
