@@ -204,7 +204,9 @@ class AgendaPage(RoutablePageMixin, SingletonPerLocaleMixin, IntroSummaryMixin, 
         verbose_name = _("page Programme 2030")
 
     def hub_url(self, number):
-        return hub_path(page_url(self), self.locale.language_code, number)
+        url = page_url(self)
+        # The language is the address's prefix: no Locale to read.
+        return hub_path(url, url.split("/")[1], number)
 
     def display_data(self):
         goals = selectors.sdg_index(
@@ -222,8 +224,7 @@ class AgendaPage(RoutablePageMixin, SingletonPerLocaleMixin, IntroSummaryMixin, 
         """One goal's hub: its targets, each with the pages, stories and publications of
         the site that tag it. 404 for a goal that does not exist in the page's language
         or another language's segment (/fr/programme-2030/sdg/10/)."""
-        language = self.locale.language_code
-        if segment != HUB_SEGMENTS.get(language):
+        if segment != HUB_SEGMENTS.get(page_url(self).split("/")[1]):
             raise Http404
         number = int(number)
         hub = selectors.goal_hub(
