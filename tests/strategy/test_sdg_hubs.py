@@ -190,3 +190,10 @@ def test_a_hub_costs_the_same_queries_whatever_the_number_of_tagged_pages(
         assert response.status_code == 200
         counts.append(len(captured))
     assert counts[0] == counts[1]
+
+
+def test_a_goal_the_site_follows_no_target_of_says_so(seeded, db):
+    markup = get("/en/2030-agenda/sdg/1/")
+    assert text_of(re.search(r"<h1[^>]*>(.*?)</h1>", markup, re.S).group(1)) == "Goal 1: No poverty"
+    assert "This site follows no target of this goal yet." in text_of(markup)
+    assert "<section" not in re.search(r"<article.*?</article>", markup, re.S).group(0)
