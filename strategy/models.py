@@ -6,14 +6,17 @@ import html
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
+from django.http import Http404
+from django.template.response import TemplateResponse
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, TranslatableMixin
@@ -23,6 +26,8 @@ from wagtail_localize.fields import SynchronizedField
 from iom_site.core.blocks import RICH_TEXT_FEATURES
 from iom_site.core.models import BasePage
 from iom_site.core.models.pages import SingletonPerLocaleMixin, body_field, lead_field
+from iom_site.core.routing import page_url
+from iom_site.core.subroutes import SubRoute
 from strategy import selectors
 
 hex_colour = RegexValidator(r"^#[0-9A-Fa-f]{6}$", _("Une couleur au format #RRGGBB."))
@@ -170,10 +175,21 @@ class IntroSummaryMixin:
         return super().summary or Truncator(html.unescape(strip_tags(self.intro))).words(40)
 
 
-class AgendaPage(SingletonPerLocaleMixin, IntroSummaryMixin, BasePage):
+#: The path segment of the goals' hubs below the Agenda page, in each language
+#: (/fr/programme-2030/odd/10/, /en/2030-agenda/sdg/10/, /es/agenda-2030/ods/10/).
+HUB_SEGMENTS = {"fr": "odd", "en": "sdg", "es": "ods"}
+
+
+def hub_path(agenda_path, language_code, number):
+    """The address of goal ``number``'s hub below the Agenda page at ``agenda_path``."""
+    return f"{agenda_path}{HUB_SEGMENTS[language_code]}/{number}/"
+
+
+class AgendaPage(RoutablePageMixin, SingletonPerLocaleMixin, IntroSummaryMixin, BasePage):
     """The « 2030 AGENDA » page: how migration serves sustainable development. Below its
     text it leads to the institutional strategy and lists the goals and targets of the
-    2030 Agenda with the pages of the site that serve each target."""
+    2030 Agenda with the pages of the site that serve each target. Below it, each goal
+    has a hub of its own (odd/<number>/): what the site publishes on its targets."""
 
     intro = lead_field(_("Le premier paragraphe, mis en avant sous le titre."))
     body = body_field()
@@ -187,13 +203,125 @@ class AgendaPage(SingletonPerLocaleMixin, IntroSummaryMixin, BasePage):
     class Meta:
         verbose_name = _("page Programme 2030")
 
+    def hub_url(self, number):
+        url = page_url(self)
+        # The language is the address's prefix: no Locale to read.
+        return hub_path(url, url.split("/")[1], number)
+
     def display_data(self):
+        goals = selectors.sdg_index(
+            SDGTarget.objects.filter(locale_id=self.locale_id), self.locale_id
+        )
+        for entry in goals:
+            entry.url = self.hub_url(entry.goal.number)
         return {
             "strategy_page": selectors.first_live_public(StrategyPage.objects.child_of(self)),
-            "sdg_goals": selectors.sdg_index(
-                SDGTarget.objects.filter(locale_id=self.locale_id), self.locale_id
-            ),
+            "sdg_goals": goals,
         }
+
+    @re_path(r"^(?P<segment>[a-z]+)/(?P<number>[0-9]{1,2})/$", name="sdg_hub")
+    def sdg_hub(self, request, segment, number):
+        """One goal's hub: its targets, each with the pages, stories and publications of
+        the site that tag it. 404 for a goal that does not exist in the page's language
+        or another language's segment (/fr/programme-2030/sdg/10/)."""
+        if segment != HUB_SEGMENTS.get(page_url(self).split("/")[1]):
+            raise Http404
+        number = int(number)
+        hub = selectors.goal_hub(
+            SustainableDevelopmentGoal.objects.filter(locale_id=self.locale_id, number=number),
+            SDGTarget.objects.filter(locale_id=self.locale_id),
+            self.locale_id,
+        )
+        if hub is None:
+            raise Http404
+        title = gettext("Objectif %(number)s : %(title)s") % {
+            "number": number,
+            "title": hub.goal.title,
+        }
+        subroute = SubRoute(
+            title=title,
+            url=self.hub_url(number),
+            versions=self.hub_versions(number),
+            description=gettext(
+                "Les pages, actualités et publications du site qui servent les cibles de "
+                "l’objectif %(number)s du Programme 2030, %(title)s, cible par cible."
+            )
+            % {"number": number, "title": hub.goal.title},
+        )
+        targets = [
+            {
+                "target": item.target,
+                "items": [
+                    {
+                        "title": tagged.title,
+                        "url": page_url(tagged),
+                        "kind": tagged.specific_class._meta.verbose_name,
+                    }
+                    for tagged in item.pages
+                ],
+            }
+            for item in hub.targets
+        ]
+        context = {
+            "page": self,
+            "self": self,
+            "request": request,
+            "subroute": subroute,
+            "goal": hub.goal,
+            "targets": targets,
+        }
+        return TemplateResponse(request, "strategy/sdg_hub.html", context)
+
+    def hub_versions(self, number):
+        """{language code: (address, available)} of goal ``number``'s hub: in each
+        language where the Agenda page is live and the goal exists; elsewhere, the
+        Agenda page of that language, else its home page, marked unavailable."""
+        agendas = selectors.live_translations(
+            AgendaPage.objects.filter(translation_key=self.translation_key)
+        )
+        languages = selectors.goal_languages(
+            SustainableDevelopmentGoal.objects.filter(number=number)
+        )
+        versions = {}
+        for code in HUB_SEGMENTS:
+            agenda = agendas.get(code)
+            if agenda is not None and code in languages:
+                versions[code] = (hub_path(page_url(agenda), code, number), True)
+            else:
+                versions[code] = (page_url(agenda) if agenda else f"/{code}/", False)
+        return versions
+
+    @classmethod
+    def sitemap_subroutes(cls, pages):
+        """The goals' hubs below the live Agenda pages ``pages`` (every language), each
+        with its versions in the other languages (for sitemap.xml)."""
+        numbers = selectors.hub_numbers(SustainableDevelopmentGoal.objects.all())
+        families = {}
+        for page in pages:
+            families.setdefault(page.translation_key, []).append(page)
+        entries = []
+        for page in pages:
+            code = page.locale.language_code
+            if code not in HUB_SEGMENTS:
+                continue
+            for number in numbers.get(code, []):
+                alternates = [
+                    (
+                        other.locale.language_code,
+                        hub_path(page_url(other), other.locale.language_code, number),
+                    )
+                    for other in families[page.translation_key]
+                    if other.locale.language_code in HUB_SEGMENTS
+                    and number in numbers.get(other.locale.language_code, [])
+                ]
+                entries.append(
+                    {
+                        "loc": hub_path(page_url(page), code, number),
+                        "lastmod": page.last_published_at,
+                        "alternates": alternates,
+                    }
+                )
+        return entries
 
 
 class StrategySection(TranslatableMixin, Orderable):

@@ -24,6 +24,7 @@ class TargetEntry:
 class GoalEntry:
     goal: Any  # a SustainableDevelopmentGoal
     targets: list = field(default_factory=list)
+    url: str = ""  # its hub's address, once the Agenda page has set it
 
 
 def under_view_restriction():
@@ -89,3 +90,39 @@ def sdg_index(targets, locale_id):
         ids = page_ids_by_target.get(target.pk, set())
         entry.targets.append(TargetEntry(target, [page for page in pages if page.pk in ids]))
     return list(goals.values())
+
+
+def goal_hub(goals, targets, locale_id):
+    """The GoalEntry of the one goal of ``goals`` (a queryset narrowed to one number and
+    language), with all its ``targets`` and the live, public pages of that language that
+    tag each one (pages, stories, publications: whatever page tags a target, found
+    through the reference index), or None when there is no such goal. Three queries,
+    four when pages tag the goal's targets, whatever their number."""
+    goal = goals.first()
+    if goal is None:
+        return None
+    entries = sdg_index(targets.filter(goal=goal), locale_id)
+    entry = entries[0] if entries else GoalEntry(goal=goal)
+    entry.goal = goal
+    return entry
+
+
+def goal_languages(goals):
+    """{language code} in which the goal of ``goals`` (one number, every language) exists."""
+    return set(goals.values_list("locale__language_code", flat=True))
+
+
+def hub_numbers(goals):
+    """{language code: [goal numbers]} of ``goals`` (every language), for the sitemap."""
+    numbers = {}
+    for code, number in goals.order_by("number").values_list("locale__language_code", "number"):
+        numbers.setdefault(code, []).append(number)
+    return numbers
+
+
+def live_translations(pages):
+    """{language code: page} of ``pages`` (a page's translations) that are live and public."""
+    return {
+        page.locale.language_code: page
+        for page in pages.live().filter(~under_view_restriction()).select_related("locale")
+    }

@@ -5,11 +5,14 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.module_loading import import_string
 from django.utils.text import slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.models import Page
 
 from iom_site.core.listing_blocks import FeaturedPageBlock, LatestPagesBlock
 
@@ -174,15 +177,46 @@ class KeyFiguresBlock(blocks.StructBlock):
 
 
 class LinkStructValue(blocks.StructValue):
-    def url(self):
+    def localized_page(self):
+        """The chosen page in the reader's language (live), else the page itself; found
+        for all the cards of a block at once when the block did it (``localize_links``)."""
         page = self.get("page")
-        if page:
-            return page.localized.url
-        return self.get("external_url") or ""
+        if not page:
+            return None
+        if "_localized" not in self.__dict__:
+            self._localized = page.localized
+        return self._localized
+
+    def url(self):
+        page = self.localized_page()
+        return page.url if page else self.get("external_url") or ""
 
     def title(self):
-        page = self.get("page")
-        return self.get("title") or (page.localized.title if page else "")
+        page = self.localized_page()
+        return self.get("title") or (page.title if page else "")
+
+    # Templates read ``value.title`` as the block's own (possibly empty) "title" field:
+    # a dictionary key wins over a method there. This is the label a link shows.
+    label = title
+
+
+def localize_links(values):
+    """Find the reader's-language version of the pages chosen in ``values`` (link
+    StructValues) in one query, instead of one per link (Page.localized asks for the
+    active locale, then the translation, each time)."""
+    values = [value for value in values if value.get("page") and "_localized" not in value.__dict__]
+    if not values:
+        return
+    language = get_supported_content_language_variant(get_language())
+    keys = {value["page"].translation_key for value in values}
+    found = {
+        page.translation_key: page
+        for page in Page.objects.live().filter(
+            translation_key__in=keys, locale__language_code=language
+        )
+    }
+    for value in values:
+        value._localized = found.get(value["page"].translation_key, value["page"])
 
 
 class LinkBlock(blocks.StructBlock):
@@ -238,6 +272,10 @@ class LinkCardsBlock(blocks.StructBlock):
         required=False, label=_("titre"), help_text=_("Titre facultatif au-dessus des cartes.")
     )
     cards = blocks.ListBlock(LinkCardBlock(), min_num=1, label=_("cartes"))
+
+    def get_context(self, value, parent_context=None):
+        localize_links(value["cards"])
+        return super().get_context(value, parent_context=parent_context)
 
     class Meta:
         icon = "link"

@@ -8,11 +8,12 @@ included, as Google asks), in two queries whatever the size of the site."""
 from collections import defaultdict
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
 
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 
 from iom_site.core.routing import any_view_restriction
 
@@ -53,6 +54,38 @@ def entries(request):
                 "x_default": x_default if len(alternates) > 1 else None,
             }
         )
+    return result + subroute_entries(request, pages)
+
+
+def subroute_entries(request, pages):
+    """The views below pages that are pages to the visitor (core's subroutes.py): a page
+    type lists them with a ``sitemap_subroutes(pages)`` classmethod, given its live pages
+    of every language, returning [{loc, lastmod, alternates: [(code, path)]}] with paths;
+    one query per such page type, whatever the number of pages."""
+    result = []
+    for model in get_page_models():
+        listed = getattr(model, "sitemap_subroutes", None)
+        if listed is None:
+            continue
+        content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
+        typed = [page for page in pages if page.content_type_id == content_type.pk]
+        if not typed:
+            continue
+        for entry in listed(typed):
+            alternates = [
+                (code, request.build_absolute_uri(url)) for code, url in entry["alternates"]
+            ]
+            x_default = next(
+                (url for code, url in alternates if code == settings.LANGUAGE_CODE), None
+            )
+            result.append(
+                {
+                    "loc": request.build_absolute_uri(entry["loc"]),
+                    "lastmod": entry.get("lastmod"),
+                    "alternates": alternates if len(alternates) > 1 else [],
+                    "x_default": x_default if len(alternates) > 1 else None,
+                }
+            )
     return result
 
 

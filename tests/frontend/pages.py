@@ -10,8 +10,14 @@ MISSING_PAGES = ("/fr/page-inexistante/", "/en/no-such-page/", "/es/pagina-inexi
 SEARCH_URL = "/fr/recherche/?q=migration"
 
 
-# Besides every live page: the stories of one theme (tests/news checks pages of stories).
-EXTRA_PATHS = ("/fr/actualites/?theme=exemple",)
+# Besides every live page: the stories of one theme (tests/news checks pages of stories),
+# and a goal's hub below the Agenda page in each language (tests/strategy checks them all).
+EXTRA_PATHS = (
+    "/fr/actualites/?theme=exemple",
+    "/fr/programme-2030/odd/10/",
+    "/en/2030-agenda/sdg/10/",
+    "/es/agenda-2030/ods/10/",
+)
 
 
 def seed_site():

@@ -37,10 +37,11 @@ def seed(owned=None):
 
 def translate_strategy_objects(owned):
     """Core's translation step, for this app's objects only; returns how many changed."""
-    catalogues = {code: seed_translation.load_catalogue(code) for code in ("en", "es")}
+    catalogues = {code: seed_translation.load_catalogues(code) for code in ("en", "es")}
     changed = 0
     for instance in seed_translation.french_objects(owned):
-        for code, catalogue in catalogues.items():
+        for code, by_app in catalogues.items():
+            catalogue = seed_translation.catalogue_for(by_app, instance._meta.app_label)
             changed += seed_translation.translate(instance, code, catalogue)
     return changed
 

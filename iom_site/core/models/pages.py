@@ -98,7 +98,8 @@ class SectionPage(HeroImageMixin, BasePage):
 
 class StandardPage(BasePage):
     """A content page: a lead text then blocks (Ce que nous faisons, Données et
-    recherche, Travailler avec nous…)."""
+    recherche, Travailler avec nous…), and cards for the pages under it, if any (the
+    publications library under Données et recherche)."""
 
     lead = lead_field(_("Une ou deux phrases qui résument la page, affichées en tête."))
     body = body_field()
@@ -107,10 +108,16 @@ class StandardPage(BasePage):
     search_fields = [*BasePage.search_fields, index.SearchField("lead"), index.SearchField("body")]
 
     parent_page_types = ["core.HomePage", "core.SectionPage"]
-    subpage_types = []
+    # Children: every page type whose parent_page_types names StandardPage.
 
     class Meta:
         verbose_name = _("page standard")
+
+    def display_data(self):
+        children = self.get_children().live()
+        if any_view_restriction():
+            children = children.public()
+        return {"cards": list(children.specific())}
 
 
 __all__ = ["HomePage", "SectionPage", "SingletonPerLocaleMixin", "StandardPage"]

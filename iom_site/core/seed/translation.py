@@ -7,6 +7,7 @@ Every string must be translated: a missing one stops the seed with the list of F
 strings to add to the catalogue, so French never reaches the English or Spanish site.
 """
 
+import json
 from pathlib import Path
 
 from django.apps import apps
@@ -16,7 +17,13 @@ from django.db.models import Count
 from django.db.models.functions import Length, Substr
 
 from wagtail.models import Locale, Page
-from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+from wagtail_localize.models import (
+    OverridableSegment,
+    SegmentOverride,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
 from wagtail_localize.operations import translate_object
 
 import polib
@@ -41,16 +48,43 @@ def target_languages():
     return [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
 
 
-def load_catalogue(language_code):
-    """{French msgid: translation} from every installed app's seed catalogue."""
-    catalogue = {}
+def load_catalogues(language_code):
+    """{app label: {French msgid: translation}}: each installed app's seed catalogue,
+    kept apart (the same French text may read differently in two apps' content)."""
+    catalogues = {}
     for config in apps.get_app_configs():
         path = Path(config.path) / "seed" / "translations" / f"{language_code}.po"
         if path.exists():
-            for entry in polib.pofile(str(path)):
-                if entry.msgstr and not entry.obsolete and "fuzzy" not in entry.flags:
-                    catalogue[entry.msgid] = entry.msgstr
-    return catalogue
+            catalogues[config.label] = {
+                entry.msgid: entry.msgstr
+                for entry in polib.pofile(str(path))
+                if entry.msgstr and not entry.obsolete and "fuzzy" not in entry.flags
+            }
+    return catalogues
+
+
+def catalogue_for(catalogues, app_label):
+    """The dictionary that translates an object of ``app_label``: its own app's catalogue,
+    then the other apps' entries on which they all agree. A French text two other apps
+    translate differently is left out (the object's app must translate it itself): no
+    app's wording ever overrides another's."""
+    merged, ambiguous = {}, set()
+    for label, catalogue in catalogues.items():
+        if label == app_label:
+            continue
+        for msgid, msgstr in catalogue.items():
+            if merged.setdefault(msgid, msgstr) != msgstr:
+                ambiguous.add(msgid)
+    for msgid in ambiguous:
+        del merged[msgid]
+    merged.update(catalogues.get(app_label, {}))
+    return merged
+
+
+def load_catalogue(language_code, app_label=None):
+    """{French msgid: translation} for the objects of ``app_label`` (see catalogue_for);
+    without one, the entries on which every app agrees."""
+    return catalogue_for(load_catalogues(language_code), app_label)
 
 
 def snippet_models_in_order():
@@ -111,6 +145,7 @@ def translate(instance, language_code, catalogue):
         translation = Translation.objects.get(source=source, target_locale=locale)
         source_changed = True
 
+    addresses_changed = override_addresses(source, locale, catalogue)
     po = translation.export_po()
     missing = []
     for entry in po:
@@ -125,7 +160,9 @@ def translate(instance, language_code, catalogue):
 
     before = _translations_snapshot(source, locale)
     translation.import_po(po, translation_type="manual", tool_name=TOOL_NAME)
-    changed = source_changed or before != _translations_snapshot(source, locale)
+    changed = (
+        source_changed or addresses_changed or before != _translations_snapshot(source, locale)
+    )
 
     target = source.get_translated_instance(locale) if not changed else None
     target_live = getattr(target, "live", True) if target is not None else False
@@ -133,6 +170,30 @@ def translate(instance, language_code, catalogue):
         translation.save_target(publish=True)
         return True
     return False
+
+
+def override_addresses(source, locale, catalogue):
+    """Web addresses are not translated but overridden, segment by segment, as a
+    translator does in the editor's "overridable" column: each address of ``source``
+    that the catalogue lists (msgid the French address, msgstr this language's, e.g.
+    ``https://www.iom.int/fr`` → ``https://www.iom.int/en``) gets that override; the
+    others stay as they are. Saved before the translation is, so it lands with it;
+    returns True if an override was added or changed."""
+    changed = False
+    for segment in OverridableSegment.objects.filter(source=source).select_related("context"):
+        value = segment.data
+        if not isinstance(value, str) or value not in catalogue:
+            continue
+        data_json = json.dumps(catalogue[value])
+        stale = SegmentOverride.objects.filter(locale=locale, context=segment.context).exclude(
+            data_json=data_json
+        )
+        changed |= stale.delete()[0] > 0
+        _override, created = SegmentOverride.objects.get_or_create(
+            locale=locale, context=segment.context, defaults={"data_json": data_json}
+        )
+        changed |= created
+    return changed
 
 
 def repair_child_counts(translation_keys=None):
@@ -161,11 +222,12 @@ def repair_child_counts(translation_keys=None):
 def translate_seed(log, owned):
     """Translate the seed's own objects (``owned``) into every target language."""
     languages = target_languages()
-    catalogues = {code: load_catalogue(code) for code in languages}
+    catalogues = {code: load_catalogues(code) for code in languages}
     objects = french_objects(owned)
     for instance in objects:
         for code in languages:
-            if translate(instance, code, catalogues[code]):
+            catalogue = catalogue_for(catalogues[code], instance._meta.app_label)
+            if translate(instance, code, catalogue):
                 log(f"  {code}: translated {instance!r}")
     keys = [obj.translation_key for obj in objects if isinstance(obj, Page)]
     # Registered last, so it runs after wagtail-localize's own on-commit publishes.

@@ -38,8 +38,10 @@ def _image(request, page):
     return request.build_absolute_uri(static(DEFAULT_IMAGE)), *DEFAULT_IMAGE_SIZE
 
 
-def breadcrumb_list(request, ancestors, page):
-    trail = [*ancestors, page]
+def breadcrumb_list(request, ancestors, page, subroute=None):
+    trail = [(crumb.title, page_url(crumb)) for crumb in (*ancestors, page)]
+    if subroute is not None:
+        trail.append((subroute.title, subroute.url))
     return {
         "@context": "https://schema.org",
         "@type": "BreadcrumbList",
@@ -47,10 +49,10 @@ def breadcrumb_list(request, ancestors, page):
             {
                 "@type": "ListItem",
                 "position": position,
-                "name": crumb.title,
-                "item": request.build_absolute_uri(page_url(crumb)),
+                "name": title,
+                "item": request.build_absolute_uri(url),
             }
-            for position, crumb in enumerate(trail, start=1)
+            for position, (title, url) in enumerate(trail, start=1)
         ],
     }
 
@@ -86,7 +88,15 @@ def seo_meta(context, ancestors=()):
     if page is not None and not getattr(page, "pk", None):
         page = None
     site_name = str(settings.WAGTAIL_SITE_NAME)
-    if page is not None:
+    # A view below the page (an SDG hub): its own title and address; the trail the
+    # template passed ends with the page.
+    subroute = context.get("subroute") if page is not None else None
+    if subroute is not None:
+        ancestors = [crumb for crumb in ancestors if crumb.pk != page.pk]
+        title = subroute.title
+        url = request.build_absolute_uri(subroute.url)
+        text = subroute.description or description(page)
+    elif page is not None:
         title = page.seo_title or page.title
         url = request.build_absolute_uri(page_url(page))
         text = description(page)
@@ -100,8 +110,8 @@ def seo_meta(context, ancestors=()):
     if is_home:
         data = [jsonld.organization(), website(request, url, page.locale.language_code)]
     elif page is not None and page.depth > 2:
-        data = [breadcrumb_list(request, ancestors, page)]
-    if page is not None and hasattr(page, "structured_data"):
+        data = [breadcrumb_list(request, ancestors, page, subroute)]
+    if subroute is None and page is not None and hasattr(page, "structured_data"):
         data += page.structured_data()
     return {
         "title": title,

@@ -17,7 +17,10 @@ def language_switcher(context):
     request = context.get("request")
     page = context.get("page")
     current = get_language()
-    if page is not None and getattr(page, "pk", None):
+    subroute = context.get("subroute")
+    if subroute is not None:
+        versions = subroute.versions
+    elif page is not None and getattr(page, "pk", None):
         versions = selectors.language_versions(page)
     else:
         path = request.path if request is not None else "/"
@@ -48,7 +51,8 @@ def i18n_head(context):
     page = context.get("page")
     if request is None or page is None or not getattr(page, "pk", None):
         return {}
-    versions = selectors.language_versions(page)
+    subroute = context.get("subroute")
+    versions = subroute.versions if subroute is not None else selectors.language_versions(page)
     alternates = [
         (code, request.build_absolute_uri(url))
         for code, _name in settings.LANGUAGES
@@ -57,7 +61,7 @@ def i18n_head(context):
     own = page.locale.language_code
     x_default = dict(alternates).get(settings.LANGUAGE_CODE)
     return {
-        "canonical": request.build_absolute_uri(page_url(page)),
+        "canonical": request.build_absolute_uri(subroute.url if subroute else page_url(page)),
         "alternates": alternates if len(alternates) > 1 else [],
         "x_default": x_default if len(alternates) > 1 else None,
         "og_locale": OG_LOCALES.get(own, own),

@@ -40,15 +40,25 @@ def site_footer(context):
     return _render_once(context, "includes/footer.html", {"footer": footer})
 
 
-@register.inclusion_tag("includes/breadcrumbs.html")
-def breadcrumbs(page):
-    return {"crumbs": selectors.breadcrumbs(page), "page": page}
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, page):
+    """The page's ancestors, then the page; below a page (``subroute`` in the context,
+    see core's subroutes.py), the page is a crumb too and the view is the current one."""
+    subroute = context.get("subroute")
+    crumbs = selectors.breadcrumbs(page)
+    if subroute is not None:
+        return {"crumbs": [*crumbs, page], "current": subroute.title}
+    return {"crumbs": crumbs, "current": page.title}
 
 
-@register.simple_tag
-def breadcrumb_trail(page):
-    """The page's ancestors below the root, home first; none outside a saved page."""
-    return selectors.breadcrumbs(page) if getattr(page, "pk", None) else []
+@register.simple_tag(takes_context=True)
+def breadcrumb_trail(context, page):
+    """The page's ancestors below the root, home first (and the page itself, below a
+    view of it: ``subroute``); none outside a saved page."""
+    if not getattr(page, "pk", None):
+        return []
+    trail = selectors.breadcrumbs(page)
+    return [*trail, page] if context.get("subroute") is not None else trail
 
 
 @register.simple_tag
