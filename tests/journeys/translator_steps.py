@@ -20,11 +20,14 @@ def translate_segment(page, french, text, *, button="Traduire"):
 
 
 def set_link(page, french_address, address):
+    """The link's item shows its address, or a field while it is being changed: held by
+    its element, since its text changes."""
     item = page.locator(".js-translation-editor li", has_text=french_address).last
-    item.get_by_role("button", name="Modifier").click()
-    item.locator("input[type=text], textarea").first.fill(address)
-    item.get_by_role("button", name="Enregistrer").click()
-    expect(item).to_contain_text(address)
+    handle = item.element_handle()
+    handle.wait_for_selector("button:has-text('Modifier')").click()
+    handle.wait_for_selector("input, textarea").fill(address)
+    handle.wait_for_selector("button:has-text('Enregistrer')").click()
+    expect(page.locator(".js-translation-editor li", has_text=address).last).to_be_visible()
 
 
 def expect_no_destructive_action(page):
