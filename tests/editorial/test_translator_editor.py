@@ -64,3 +64,24 @@ def test_a_moderator_keeps_the_editor_of_wagtail_localize(english, client_for):
     assert props["perms"]["canPublish"]
     assert props["links"]["stopTranslationUrl"]
     assert "iom-translator-footer" not in content
+
+
+def test_a_translator_of_the_footer_is_not_offered_stop_sync_or_delete(world, people, client_for):
+    from wagtail.models import Locale
+    from wagtail_localize.operations import TranslationCreator
+
+    footer = world["footers"]["fr"]
+    footer.save_revision().publish()
+    # The world's English footer is a plain copy; translate into Spanish with the editor.
+    TranslationCreator(
+        people["moderator"], [Locale.objects.get(language_code="es")]
+    ).create_translations(footer)
+    spanish = footer.get_translation(Locale.objects.get(language_code="es"))
+    url = reverse(spanish.snippet_viewset.get_url_name("edit"), args=[spanish.pk])
+    response = client_for("translator").get(url)
+    assert response.status_code == 200
+    content = response.content.decode()
+    props = json.loads(html.unescape(re.search(r'data-props="([^"]*)"', content).group(1)))
+    assert not props["perms"]["canPublish"] and not props["perms"]["canDelete"]
+    assert props["links"]["stopTranslationUrl"] is None
+    assert "un modérateur publiera la traduction" in content

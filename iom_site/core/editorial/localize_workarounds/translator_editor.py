@@ -13,7 +13,9 @@ someone who may edit a translated page but not publish it (a translator):
   synchronisation, unpublish, lock);
 - the template (templates/wagtail_localize/admin/edit_translation.html, which extends
   wagtail-localize's) hides the React footer and draws one with what a translator does:
-  « Soumettre pour relecture » (editorial's submit_for_review view) and « Aperçu ».
+  « Soumettre pour relecture » (editorial's submit_for_review view) and « Aperçu ». For a
+  snippet with drafts (menu, footer) whose translation wagtail-localize cannot save as a
+  draft, the footer says that each segment is saved and a moderator publishes.
 
 Everyone also gets the list of links that still point at French addresses
 (``po_links.french_links``), shown above the segments. The security guards (who may call
@@ -27,7 +29,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.shortcuts import render as django_render
 from django.urls import reverse
 
-from wagtail.models import Page
+from wagtail.models import DraftStateMixin, Page
+from wagtail.permissions import policy_registry
 
 EDITOR_TEMPLATE = "wagtail_localize/admin/edit_translation.html"
 TRANSLATOR_PERMS = {
@@ -48,11 +51,14 @@ DESTRUCTIVE_LINKS = (
 
 
 def is_translator_of(user, instance):
-    """May edit this translated page, may not publish it."""
-    if not isinstance(instance, Page):
-        return False
-    perms = instance.permissions_for_user(user)
-    return perms.can_edit() and not perms.can_publish()
+    """May edit this translated page or snippet with drafts, may not publish it."""
+    if isinstance(instance, Page):
+        perms = instance.permissions_for_user(user)
+        return perms.can_edit() and not perms.can_publish()
+    if isinstance(instance, DraftStateMixin):
+        policy = policy_registry.get(instance)
+        return not policy.user_has_permission_for_instance(user, "publish", instance)
+    return False
 
 
 def translator_props(props):
@@ -75,9 +81,14 @@ def editor_context(request, context):
     if is_translator_of(request.user, instance):
         props = translator_props(json.loads(context["props"]))
         context["props"] = json.dumps(props, cls=DjangoJSONEncoder)
+        is_page = isinstance(instance, Page)
         context["translator_footer"] = {
-            "submit_url": reverse("editorial_submit_translation", args=[instance.pk]),
-            "in_review": instance.workflow_in_progress,
+            # Pages only: wagtail-localize cannot save a draft of a snippet's translation,
+            # so a moderator publishes translated snippets (submit_for_review).
+            "submit_url": (
+                reverse("editorial_submit_translation", args=[instance.pk]) if is_page else ""
+            ),
+            "in_review": is_page and instance.workflow_in_progress,
             "preview_url": props["previewModes"][0]["url"] if props.get("previewModes") else "",
         }
     return context
