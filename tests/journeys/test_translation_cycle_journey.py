@@ -181,6 +181,8 @@ def test_the_translation_cycle_from_french_to_english_and_spanish_and_back(
     open_from_dashboard(translator, "English")
     changed = segment(translator, NEW_LEAD)
     expect(changed).to_contain_text(ENGLISH[LEAD])
+    expect(changed).to_contain_text("Traduction précédente (à revoir)")
+    changed.scroll_into_view_if_needed()
     screenshot(translator, "traducteur-segment-modifie")
     translate_segment(translator, NEW_LEAD, "Families receive emergency help.", button="Modifier")
     submit_for_review(translator)

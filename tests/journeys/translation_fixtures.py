@@ -3,6 +3,8 @@ workflow, a moderator and a translator who work in a French admin (the communica
 team's language), and a French page with a lead and a paragraph linking to a French
 address, translated into English and Spanish through wagtail-localize."""
 
+import os
+import tempfile
 from pathlib import Path
 
 from django.apps import apps
@@ -16,7 +18,9 @@ from iom_site.core.seed.site_setup import ensure_site
 from tests.editorial.conftest import make_user
 from tests.editorial.synced import LEAD, PARAGRAPH, TITLE, synced_page  # noqa: F401
 
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+# The editor guide's screenshots are refreshed with UPDATE_SCREENSHOTS=1; other runs write
+# them to a temporary folder, so that a test run leaves the checkout as it was.
+DOCS_SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
 def french_admin_user(username, group):
@@ -39,5 +43,10 @@ def translation_world(transactional_db, settings):
 
 def screenshot(page, name):
     """A screenshot for docs/editor-guide.md."""
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
+    folder = (
+        DOCS_SCREENSHOTS
+        if os.environ.get("UPDATE_SCREENSHOTS")
+        else Path(tempfile.gettempdir()) / "journey-screenshots"
+    )
+    folder.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(folder / f"{name}.png"))

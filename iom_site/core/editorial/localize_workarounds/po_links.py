@@ -19,7 +19,9 @@ French address (shown in the editor and counted in the translation status report
 
 import json
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass
+from functools import wraps
 
 from django.db import transaction
 
@@ -28,6 +30,7 @@ import polib
 LINK_FLAG = "iom-link"
 LINK_COMMENT = "Lien : remplacez l’adresse française par celle de la page dans votre langue."
 ADDRESS = re.compile(r"^(?:/|https?://|mailto:|tel:|#)", re.IGNORECASE)
+IN_PO_VIEW = ContextVar("iom_po_links_in_view", default=False)
 FRENCH_ADDRESS = re.compile(r"^(?:https?://[^/]+)?/fr(?:[/?#]|$)", re.IGNORECASE)
 
 
@@ -117,18 +120,44 @@ def import_links(translation, po, user=None):
     return rest
 
 
+def in_po_view(view):
+    @wraps(view)
+    def wrapped(*args, **kwargs):
+        token = IN_PO_VIEW.set(True)
+        try:
+            return view(*args, **kwargs)
+        finally:
+            IN_PO_VIEW.reset(token)
+
+    return wrapped
+
+
 def install():
-    """Idempotent."""
+    """Idempotent. wagtail-localize's admin URLs look the views up when the URLconf loads,
+    after EditorialConfig.ready()."""
     from wagtail_localize.models import Translation
+    from wagtail_localize.views import edit_translation
 
     if getattr(Translation.export_po, "exports_links", False):
         return
     original_export, original_import = Translation.export_po, Translation.import_po
+    edit_translation.download_pofile = in_po_view(edit_translation.download_pofile)
+    edit_translation.upload_pofile = in_po_view(edit_translation.upload_pofile)
 
     def export_po(self):
-        return export_links(self, original_export(self))
+        po = original_export(self)
+        return export_links(self, po) if IN_PO_VIEW.get() else po
 
     def import_po(self, po, delete=False, user=None, translation_type="manual", tool_name=""):
+        if not IN_PO_VIEW.get():
+            return original_import(
+                self,
+                po,
+                delete=delete,
+                user=user,
+                translation_type=translation_type,
+                tool_name=tool_name,
+            )
         if po.metadata.get("X-WagtailLocalize-TranslationID") not in (None, str(self.uuid)):
             return []
         with transaction.atomic():
