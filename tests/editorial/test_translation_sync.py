@@ -126,3 +126,17 @@ def test_the_sync_form_offers_no_publish_immediately_and_never_publishes(transla
     assert response.status_code == 302
     spanish_page.refresh_from_db()
     assert not spanish_page.live
+
+
+def test_publishing_the_french_again_unchanged_brings_nothing_back(
+    translated, people, django_capture_on_commit_callbacks
+):
+    page, translations = translated
+    english_page = page.get_translation(translations["en"].target_locale)
+    revisions = english_page.revisions.count()
+    mail.outbox.clear()
+
+    republish(page, people["moderator"], django_capture_on_commit_callbacks)
+
+    assert english_page.revisions.count() == revisions
+    assert mail.outbox == []

@@ -5,7 +5,8 @@ seed's and the tests' programmatic publications have no author and are left alon
 the transaction commits:
 
 1. the page's wagtail-localize source is extracted again (what « Sync translated pages »
-   does), and a language whose tree holds the page's parent but no translation of it gets
+   does; if no segment changed, the existing translations are left as they are), and a
+   language whose tree holds the page's parent but no translation of it gets
    one (wagtail-localize's TranslationCreator; a draft, as
    WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE is off);
 2. a segment whose French changed starts from its previous translation
@@ -80,8 +81,10 @@ def sync_translations(page_id, user_id=None):
         ]
         if not existing and not new_locales:
             return {}
-        if existing:
-            source.update_from_db()
+        if existing and not refresh(source):
+            existing = {}  # published again unchanged: nothing new to translate
+        if not existing and not new_locales:
+            return {}
         for item in existing.values():
             prefill(source, item.target_locale)
             if save_draft(source, item.target_locale):
@@ -94,6 +97,25 @@ def sync_translations(page_id, user_id=None):
     for locale in synced:
         notify_translators(page, locale)
     return synced
+
+
+def segments_of(source):
+    return (
+        set(source.stringsegment_set.values_list("string_id", "context_id")),
+        set(source.overridablesegment_set.values_list("context_id", "data_json")),
+        set(source.relatedobjectsegment_set.values_list("context_id", "object_id")),
+    )
+
+
+def refresh(source):
+    """Extracts the source again; False (and the source's date as it was) if no segment
+    changed, so that an unchanged page does not come back to the translators."""
+    before, last_updated_at = segments_of(source), source.last_updated_at
+    source.update_from_db()
+    if segments_of(source) != before:
+        return True
+    TranslationSource.objects.filter(pk=source.pk).update(last_updated_at=last_updated_at)
+    return False
 
 
 def can_create(page, locale):
