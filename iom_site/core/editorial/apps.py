@@ -12,6 +12,7 @@ class EditorialConfig(AppConfig):
             localize_workarounds,
             permissions,
             spreadsheet_export,
+            translation_sync,
         )
 
         # Before any app's wagtail_hooks registers a snippet viewset, which would register
@@ -22,3 +23,4 @@ class EditorialConfig(AppConfig):
         checks.register()
         # CSV exports write formula cells as text (spreadsheet_export's docstring).
         spreadsheet_export.install()
+        translation_sync.connect()

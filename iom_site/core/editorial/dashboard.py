@@ -5,15 +5,16 @@ review are Wagtail's own « Awaiting your review » panel.)"""
 from collections import defaultdict
 
 from django.contrib.admin.utils import quote
-from django.db.models import DateTimeField, F, OuterRef, Subquery
+from django.db.models import DateTimeField, Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
 
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page
-from wagtail_localize.models import Translation, TranslationLog
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationLog
 
 from iom_site.core.editorial.permissions import editable_locale_ids
+from iom_site.core.editorial.translation_sync import PREFILL_TOOL
 
 DRAFTS_LIMIT = 10
 TRANSLATIONS_LIMIT = 20
@@ -30,7 +31,9 @@ def own_drafts(user, limit=DRAFTS_LIMIT):
 
 
 def outdated_translations(user, limit=TRANSLATIONS_LIMIT):
-    """[(translation, editor URL)] into the user's languages, most recent source change first.
+    """[(translation, editor URL)] into the user's languages, most recent source change first:
+    the out-of-date ones, and those with segments still to do (new, or carried over from
+    the previous French and not yet reviewed).
 
     Out of date: the source was extracted again (source.last_updated_at) after both the
     strings and the translated object last caught up. wagtail-localize 1.14 declares
@@ -45,6 +48,14 @@ def outdated_translations(user, limit=TRANSLATIONS_LIMIT):
         .order_by("-created_at")
         .values("created_at")[:1]
     )
+    # A segment still to do: no translation, or one carried over from the segment's previous
+    # French (editorial.translation_sync) that nobody has saved since.
+    done = StringTranslation.objects.filter(
+        translation_of_id=OuterRef("string_id"),
+        context_id=OuterRef("context_id"),
+        locale_id=OuterRef(OuterRef("target_locale_id")),
+    ).exclude(tool_name=PREFILL_TOOL)
+    to_do = StringSegment.objects.filter(source_id=OuterRef("source_id")).exclude(Exists(done))
     translations = list(
         Translation.objects.filter(enabled=True, target_locale_id__in=editable_locale_ids(user))
         .annotate(
@@ -57,7 +68,7 @@ def outdated_translations(user, limit=TRANSLATIONS_LIMIT):
                 ),
             )
         )
-        .filter(source__last_updated_at__gt=F("caught_up_at"))
+        .filter(Q(source__last_updated_at__gt=F("caught_up_at")) | Exists(to_do))
         .select_related("source", "source__specific_content_type", "target_locale")
         .order_by("-source__last_updated_at")[:limit]
     )

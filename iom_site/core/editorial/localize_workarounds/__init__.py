@@ -103,6 +103,65 @@ WORKAROUNDS = (
         ),
         wired="editorial/wagtail_hooks.py (admin URL, page listing button)",
     ),
+    Workaround(
+        module="translator_editor",
+        covers=(
+            "The translation editor offers « Supprimer », « Convertir en alias de page » "
+            "and « Arrêter la synchronisation » to translators, the destructive one as its "
+            "primary action, and no « submit for review »: for whoever may edit a "
+            "translated page but not publish it, the editor's props lose those actions and "
+            "the project's template draws a footer with « Soumettre pour relecture » and "
+            "« Aperçu »; everyone sees the links still pointing at French addresses."
+        ),
+        upstream=(
+            "wagtail-localize#655 and #634 (no draft/review from the editor); no upstream "
+            "issue for the editor's actions ignoring the person's role."
+        ),
+        delete_when=(
+            "wagtail-localize's editor hides stop/alias/delete from people who may not "
+            "publish and offers submitting the translation to the page's workflow: "
+            "tests/editorial/test_translator_editor.py passes without it."
+        ),
+        wired=(
+            "EditorialConfig.ready() via install(); "
+            "templates/wagtail_localize/admin/edit_translation.html"
+        ),
+    ),
+    Workaround(
+        module="sync_form",
+        covers=(
+            "« Sync translated pages » offers « Publish immediately », which publishes "
+            "French text under /en/ and /es/: the form loses that field and the view never "
+            "publishes."
+        ),
+        upstream="wagtail-localize#634 (synchronised publishing of draft translations).",
+        delete_when=(
+            "wagtail-localize's update form can be configured without publishing: "
+            "tests/editorial/test_translation_sync.py passes without it."
+        ),
+        wired="EditorialConfig.ready() via install()",
+    ),
+    Workaround(
+        module="po_links",
+        covers=(
+            "PO files leave out link addresses (overridable segments), so a translator "
+            "working by file kept every /fr/ address: download and upload carry them; "
+            "french_links() lists a translation's links still pointing at French "
+            "addresses (editor notice, translation status report)."
+        ),
+        upstream=(
+            "wagtail-localize#834 (external links list to translate); links became "
+            "overridable segments kept out of PO files on purpose in #296."
+        ),
+        delete_when=(
+            "Translation.export_po/import_po carry overridable segments: "
+            "tests/editorial/test_po_links.py passes without it."
+        ),
+        wired=(
+            "EditorialConfig.ready() via install(); translator_editor (editor notice); "
+            "translation_status (links column)"
+        ),
+    ),
 )
 
 

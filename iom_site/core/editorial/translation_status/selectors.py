@@ -48,7 +48,7 @@ cells fall back to the editor when a target exists, and to no link otherwise.
 
 import json
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from django.conf import settings
@@ -64,6 +64,8 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.models import ClusterableModel, get_serializable_data_for_fields
 from wagtail.models import DraftStateMixin, Locale, Page
 from wagtail_localize.models import (
+    OverridableSegment,
+    SegmentOverride,
     StringSegment,
     StringTranslation,
     Translation,
@@ -100,6 +102,7 @@ class Cell:
     synced_at: datetime | None = None
     action: str = ""
     url: str = ""
+    french_links: int = 0  # links of the translation still pointing at a French address
 
     @property
     def action_label(self):
@@ -335,6 +338,39 @@ def _translations(source_locale, target_locales, keys_to_compare):
     return translations, stored, applied, _progress(source_ids, target_locales)
 
 
+def _french_links(source_ids, target_locales):
+    """{(source id, locale id): links still pointing at a French address} in one query: a
+    link follows the French address unless the language overrides it
+    (localize_workarounds/po_links.py)."""
+    from iom_site.core.editorial.localize_workarounds.po_links import FRENCH_ADDRESS, is_address
+
+    if not source_ids:
+        return {}
+    overrides = {
+        f"o{locale.pk}": Subquery(
+            SegmentOverride.objects.filter(
+                context_id=OuterRef("context_id"), locale_id=locale.pk
+            ).values("data_json")[:1]
+        )
+        for locale in target_locales
+    }
+    counts = Counter()
+    for row in (
+        OverridableSegment.objects.filter(source_id__in=source_ids)
+        .annotate(**overrides)
+        .values("source_id", "data_json", *overrides)
+    ):
+        source_url = json.loads(row["data_json"])
+        if not is_address(source_url):
+            continue
+        for locale in target_locales:
+            override = row[f"o{locale.pk}"]
+            url = json.loads(override) if override else source_url
+            if FRENCH_ADDRESS.match(url):
+                counts[(row["source_id"], locale.pk)] += 1
+    return counts
+
+
 def _cell(locale, source, target, translation, stored, applied, progress, *, can_submit, next_url):
     if target is None or target.is_alias:
         if not can_submit:
@@ -410,24 +446,37 @@ def translation_status(*, locales=None, language_codes=None, can_submit=True, ne
         [source.key for _row, source in pairs if source.content is not None],
     )
 
+    french_links = _french_links({t["source_id"] for t in translations.values()}, target_locales)
+
     rows = []
     for row, source in pairs:
         row.cells = [
-            _cell(
-                locale,
-                source,
-                targets.get((source.key, locale.pk)),
+            _with_links(
+                _cell(
+                    locale,
+                    source,
+                    targets.get((source.key, locale.pk)),
+                    translations.get((source.key, locale.pk)),
+                    stored,
+                    applied,
+                    progress,
+                    can_submit=can_submit,
+                    next_url=next_url,
+                ),
                 translations.get((source.key, locale.pk)),
-                stored,
-                applied,
-                progress,
-                can_submit=can_submit,
-                next_url=next_url,
+                french_links,
             )
             for locale in target_locales
         ]
         rows.append(row)
     return target_locales, rows
+
+
+def _with_links(cell, translation, french_links):
+    if translation is None:
+        return cell
+    count = french_links.get((translation["source_id"], cell.locale.pk), 0)
+    return replace(cell, french_links=count) if count else cell
 
 
 def filter_by_state(rows, states):
