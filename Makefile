@@ -49,6 +49,7 @@ format: venv-dev
 # Regenerate and compile the template-string catalogues (needs GNU gettext).
 messages: venv-dev
 	$(MANAGE) makemessages -l fr -l en -l es --no-location --no-obsolete --ignore=.venv --ignore=.tools --ignore=var
+	$(VENV_PY) scripts/fill_catalogues.py $(wildcard locale/pending/*.json)
 	$(MANAGE) compilemessages --ignore=.venv --ignore=.tools
 
 # Load test against a bare-Django baseline (not part of CI; needs wrk, PostgreSQL, Redis).

@@ -1,4 +1,4 @@
-"""Fill the project's en/es catalogues from translation files a branch keeps beside its code.
+"""Fill the project's catalogues (French with its own strings) from translation files a branch keeps beside its code.
 
 Usage: python scripts/fill_catalogues.py locale/pending/*.json
 
@@ -20,7 +20,7 @@ from pathlib import Path
 import polib
 
 ROOT = Path(__file__).resolve().parent.parent
-LANGUAGES = ("en", "es")
+LANGUAGES = ("fr", "en", "es")
 
 
 def load(paths):
@@ -39,6 +39,10 @@ def fill(language, translations):
         if entry.obsolete:
             continue
         value = translations.get(entry.msgid, {}).get(language)
+        unset = not entry.msgstr and not any(entry.msgstr_plural.values())
+        if value is None and language == "fr" and (unset or "fuzzy" in entry.flags):
+            # French is the source language: a new string reads as written.
+            value = [entry.msgid, entry.msgid_plural] if entry.msgid_plural else entry.msgid
         if value is not None:
             if entry.msgid_plural:
                 forms = value if isinstance(value, list) else [value, value]
@@ -48,6 +52,7 @@ def fill(language, translations):
             if "fuzzy" in entry.flags:
                 entry.flags.remove("fuzzy")
                 entry.previous_msgid = None
+                entry.previous_msgid_plural = None
         translated = any(entry.msgstr_plural.values()) if entry.msgid_plural else entry.msgstr
         if not translated or "fuzzy" in entry.flags:
             missing.append(entry.msgid)
