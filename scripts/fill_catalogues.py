@@ -48,6 +48,8 @@ def fill(language, translations):
             if "fuzzy" in entry.flags:
                 entry.flags.remove("fuzzy")
                 entry.previous_msgid = None
+                # A plural entry's previous msgid_plural alone is not valid PO.
+                entry.previous_msgid_plural = None
         translated = any(entry.msgstr_plural.values()) if entry.msgid_plural else entry.msgstr
         if not translated or "fuzzy" in entry.flags:
             missing.append(entry.msgid)
