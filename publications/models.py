@@ -60,7 +60,7 @@ def validate_isbn(value):
     else:
         valid = False
     if not valid:
-        raise ValidationError(_("Un ISBN de 10 ou 13 chiffres, par exemple « 978-92-9268-000-0 »."))
+        raise ValidationError(_("Un ISBN de 10 ou 13 chiffres, par exemple « 978-92-9068-000-0 »."))
 
 
 class PublicationIndexPage(FeedMixin, SingletonPerLocaleMixin, BasePage):

@@ -48,7 +48,9 @@ def pdf_bytes(text="Rapport"):
 
 def make_document(title="Rapport", filename="rapport.pdf", text=None):
     document = get_document_model()(title=title, collection=Collection.get_first_root_node())
-    document.file.save(filename, ContentFile(pdf_bytes(text or title)), save=False)
+    content = pdf_bytes(text or title)
+    document.file.save(filename, ContentFile(content), save=False)
+    document.file_size = len(content)  # what the upload form records
     document.save()
     return document
 
