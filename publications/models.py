@@ -149,16 +149,11 @@ class PublicationIndexPage(FeedMixin, SingletonPerLocaleMixin, BasePage):
         (the same for every visitor: kept with the page until the next publish)."""
         # By label: a section app names another one's model as its relations do.
         SustainableDevelopmentGoal = apps.get_model("strategy", "SustainableDevelopmentGoal")
-        everything = self.publications()
-        return {
-            "year_choices": selectors.years(everything),
-            "goal_choices": selectors.goals_with_publications(
-                SustainableDevelopmentGoal.objects.filter(locale_id=self.locale_id), everything
-            ),
-            "theme_choices": selectors.themes_with_publications(
-                Theme.objects.filter(locale_id=self.locale_id), everything
-            ),
-        }
+        return selectors.filter_choices(
+            self.publications(),
+            SustainableDevelopmentGoal.objects.filter(locale_id=self.locale_id),
+            Theme.objects.filter(locale_id=self.locale_id),
+        )
 
     def feed_items(self):
         return list(self.publications().prefetch_related("themes__theme")[: self.feed_length])
@@ -187,6 +182,14 @@ class PublicationPage(HeroImageMixin, BasePage):
         help_text=_(
             "La date de parution de la publication (pas celle de sa mise en ligne) ; la "
             "bibliothèque est triée par elle et se filtre par son année."
+        ),
+    )
+    date_is_year_only = models.BooleanField(
+        default=False,
+        verbose_name=_("année seule"),
+        help_text=_(
+            "Cochez-la quand seule l’année de parution est connue : la date s’affiche "
+            "alors comme une année (le jour et le mois saisis ne comptent pas)."
         ),
     )
     lead = lead_field(_("Le résumé : ce que contient la publication, en deux à quatre phrases."))
@@ -226,7 +229,13 @@ class PublicationPage(HeroImageMixin, BasePage):
 
     content_panels = [
         *BasePage.content_panels,
-        FieldRowPanel([FieldPanel("publication_type"), FieldPanel("publication_date")]),
+        FieldRowPanel(
+            [
+                FieldPanel("publication_type"),
+                FieldPanel("publication_date"),
+                FieldPanel("date_is_year_only"),
+            ]
+        ),
         FieldPanel("lead"),
         MultiFieldPanel(
             [
@@ -320,7 +329,11 @@ class PublicationPage(HeroImageMixin, BasePage):
             "genre": str(self.get_publication_type_display()),
             "name": self.title,
             "description": self.summary,
-            "datePublished": self.publication_date.isoformat(),
+            "datePublished": (
+                str(self.publication_date.year)
+                if self.date_is_year_only
+                else self.publication_date.isoformat()
+            ),
             "inLanguage": self.locale.language_code,
             "url": public_url(self),
             "author": organization,

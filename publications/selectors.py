@@ -13,8 +13,8 @@ document and, for a translation, a document other than the source's."""
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce, ExtractYear
+from django.db.models import CharField, Exists, F, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Cast, Coalesce, ExtractYear
 
 SOURCE_LANGUAGE = settings.LANGUAGE_CODE
 LANGUAGE_NAMES = dict(settings.WAGTAIL_CONTENT_LANGUAGES)
@@ -90,32 +90,52 @@ def with_file_in(listing, all_publications, language):
     return listing.annotate(source_document=source_document).filter(Exists(versions))
 
 
-def years(listing):
-    """The years of publication present in ``listing``, newest first."""
-    return list(
-        listing.order_by()
-        .annotate(year=ExtractYear("publication_date"))
-        .values_list("year", flat=True)
-        .distinct()
-        .order_by("-year")
-    )
+@dataclass(frozen=True)
+class GoalChoice:
+    number: int
+    title: str
 
 
-def goals_with_publications(goals, listing):
-    """The goals (a SustainableDevelopmentGoal queryset, in the listing's language) that
-    at least one publication of ``listing`` serves, in their order."""
-    return list(
-        goals.filter(
-            Exists(listing.filter(sdg_targets__target__goal=OuterRef("pk")).order_by())
-        ).order_by("number")
-    )
+@dataclass(frozen=True)
+class ThemeChoice:
+    slug: str
+    name: str
 
 
-def themes_with_publications(themes, listing):
-    """The themes (in the listing's language) that at least one publication of
-    ``listing`` is filed under, by name."""
-    return list(
-        themes.filter(Exists(listing.filter(themes__theme=OuterRef("pk")).order_by())).order_by(
-            "name"
+def filter_choices(listing, goals, themes):
+    """The options of the library's filters, in one query (a union of three): the years
+    of publication in ``listing``, newest first; the goals (a SustainableDevelopmentGoal
+    queryset in its language) and the themes (a Theme queryset) that a publication of
+    ``listing`` is filed under, by number and by name."""
+    pages = listing.order_by()
+    rows = (
+        pages.annotate(
+            kind=Value("year"),
+            key=Cast(ExtractYear("publication_date"), CharField()),
+            label=Value(""),
+        )
+        .values_list("kind", "key", "label")
+        .union(
+            goals.filter(Exists(pages.filter(sdg_targets__target__goal=OuterRef("pk"))))
+            .order_by()
+            .annotate(kind=Value("goal"), key=Cast("number", CharField()), label=F("title"))
+            .values_list("kind", "key", "label"),
+            themes.filter(Exists(pages.filter(themes__theme=OuterRef("pk"))))
+            .order_by()
+            .annotate(kind=Value("theme"), key=F("slug"), label=F("name"))
+            .values_list("kind", "key", "label"),
         )
     )
+    years, goal_choices, theme_choices = set(), [], []
+    for kind, key, label in rows:
+        if kind == "year":
+            years.add(int(key))
+        elif kind == "goal":
+            goal_choices.append(GoalChoice(int(key), label))
+        else:
+            theme_choices.append(ThemeChoice(key, label))
+    return {
+        "year_choices": sorted(years, reverse=True),
+        "goal_choices": sorted(goal_choices, key=lambda goal: goal.number),
+        "theme_choices": sorted(theme_choices, key=lambda theme: theme.name.casefold()),
+    }
