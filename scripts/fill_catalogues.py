@@ -1,4 +1,4 @@
-"""Fill the project's en/es catalogues from translation files a branch keeps beside its code.
+"""Fill the project's fr/en/es catalogues from translation files a branch keeps beside its code.
 
 Usage: python scripts/fill_catalogues.py locale/pending/*.json
 
@@ -7,7 +7,8 @@ Each JSON file maps a French msgid to its translations::
     {"Aucun article": {"en": "No story", "es": "Ningún artículo"},
      "{{ count }} article": {"en": ["{{ count }} story", "{{ count }} stories"], ...}}
 
-(a list for a plural entry). Parallel branches each add their strings this way, so that a
+(a list for a plural entry); French, the source language, needs no entry: an untranslated
+French entry gets its own msgid. Parallel branches each add their strings this way, so that a
 merge regenerates the catalogues with `make messages` and refills them, rather than
 resolving conflicts inside .po files. Entries it fills lose their fuzzy flag; it exits
 non-zero, naming them, when a catalogue still has an untranslated or fuzzy entry.
@@ -20,7 +21,9 @@ from pathlib import Path
 import polib
 
 ROOT = Path(__file__).resolve().parent.parent
-LANGUAGES = ("en", "es")
+LANGUAGES = ("fr", "en", "es")
+# French is the source: an entry it lacks reads as its msgid (the singular and plural).
+SOURCE = "fr"
 
 
 def load(paths):
@@ -39,6 +42,8 @@ def fill(language, translations):
         if entry.obsolete:
             continue
         value = translations.get(entry.msgid, {}).get(language)
+        if value is None and language == SOURCE and not entry.translated():
+            value = [entry.msgid, entry.msgid_plural] if entry.msgid_plural else entry.msgid
         if value is not None:
             if entry.msgid_plural:
                 forms = value if isinstance(value, list) else [value, value]

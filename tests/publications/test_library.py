@@ -252,3 +252,18 @@ def test_the_listing_takes_the_same_queries_for_5_or_50_publications(
     for path in paths:
         with django_assert_max_num_queries(LISTING_QUERY_BUDGET, info=path):
             client.get(path)
+
+
+def test_a_latest_pages_block_lists_the_newest_publications_in_the_readers_language(
+    client, homes, library, make_publication
+):
+    from tests.news.test_front_page import latest_block, set_body, titles
+
+    make_publication(title="Plus ancienne", publication_date=datetime.date(2023, 1, 1))
+    newest = make_publication(title="La plus récente", publication_date=datetime.date(2025, 1, 1))
+    translate(newest, "en", title="The newest", slug="the-newest")
+    set_body(homes["fr"], latest_block(library["fr"], heading="Dernières publications"))
+    set_body(homes["en"], latest_block(library["fr"], heading="Latest publications"))
+
+    assert titles(client.get("/fr/").text) == ["La plus récente", "Plus ancienne"]
+    assert titles(client.get("/en/").text) == ["The newest"]
