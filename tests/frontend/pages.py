@@ -10,8 +10,14 @@ MISSING_PAGES = ("/fr/page-inexistante/", "/en/no-such-page/", "/es/pagina-inexi
 SEARCH_URL = "/fr/recherche/?q=migration"
 
 
-# Besides every live page: the stories of one theme (tests/news checks pages of stories).
-EXTRA_PATHS = ("/fr/actualites/?theme=exemple",)
+# Besides every live page: the stories of one theme (tests/news checks pages of stories),
+# the English library filtered (its form with choices made, one result) and a filter
+# that matches nothing.
+EXTRA_PATHS = (
+    "/fr/actualites/?theme=exemple",
+    "/en/data-and-research/publications/?goal=10&year=2020",
+    "/fr/donnees-et-recherche/publications/?language=es",
+)
 
 
 def seed_site():
