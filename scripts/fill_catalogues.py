@@ -1,4 +1,4 @@
-"""Fill the project's catalogues (French with its own strings) from translation files a branch keeps beside its code.
+"""Fill the project's catalogues from translation files a branch keeps beside its code.
 
 Usage: python scripts/fill_catalogues.py locale/pending/*.json
 

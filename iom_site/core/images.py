@@ -23,6 +23,11 @@ SHAPES = {
         "fill-{480x320,960x640}-c50",
         "(min-width: 48rem) 36rem, 100vw",
     ),
+    # A publication's cover, beside its description: its own proportions, never cropped.
+    "cover": (
+        "width-{240,480,720}",
+        "(min-width: 48rem) 16rem, 60vw",
+    ),
     # An image in a page's text: its own proportions, never cropped.
     "content": (
         "width-{480,800,1200}",

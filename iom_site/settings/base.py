@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "strategy",
     "partnerships",
     "news",
+    "publications",
     # wagtail-localize sits above the wagtail apps (its tutorial's order) and its
     # locales app replaces wagtail.locales: the two must never both be installed.
     "wagtail_localize",

@@ -97,3 +97,19 @@ def load_pages(directory, target_pks, log):
     specs.sort(key=lambda spec: (len(Path(spec["parent"]).parts), spec.get("order", 0)))
     for spec in specs:
         upsert_page(_number_children(_resolve_targets(spec, target_pks)), log)
+
+
+def finalize(log):
+    """The pages that name another app's page (``{"$page": …}``: the strategy's entry in
+    the publications library) again, once every app's pages exist."""
+    from iom_site.core.seed.loading import _has_page_refs
+
+    target_pks = dict(
+        SDGTarget.objects.filter(locale=Locale.get_default()).values_list("code", "pk")
+    )
+    specs = [
+        json.loads(path.read_text(encoding="utf-8")) for path in (HERE / "pages").glob("*.json")
+    ]
+    for spec in specs:
+        if _has_page_refs(spec.get("fields", {})):
+            upsert_page(_number_children(_resolve_targets(spec, target_pks)), log)

@@ -19,6 +19,7 @@ from tests.partnerships.factories import (
     PartnershipsPageFactory,
     WhereWeWorkPageFactory,
 )
+from tests.publications.factories import PublicationIndexPageFactory, PublicationPageFactory
 from tests.strategy.factories import AgendaPageFactory, StrategyPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -29,6 +30,8 @@ def build_pages(homes):
     section = SectionPageFactory(parent=home, slug="notre-travail")
     agenda = AgendaPageFactory(parent=home)
     news = NewsIndexPageFactory(parent=home)
+    data = StandardPageFactory(parent=home, slug="donnees-et-recherche")
+    library = PublicationIndexPageFactory(parent=data)
     pages = [
         home,
         section,
@@ -41,6 +44,9 @@ def build_pages(homes):
         EngagementFormPageFactory(parent=section),
         news,
         StoryPageFactory(parent=news),
+        data,
+        library,
+        PublicationPageFactory(parent=library),
     ]
     for page in pages:
         page.save_revision()

@@ -110,12 +110,14 @@ def test_translators_change_english_and_spanish_pages_only():
         "strategy.change_sdgtarget",
         "partnerships.change_partner",
     }
-    # Wagtail lets whoever may add or change an image delete it: translators only choose.
+    # Wagtail lets whoever may add or change an image delete it: translators only choose,
+    # but for the file of their language of a publication, which they upload into
+    # « Traduction » (publications.0002).
     assert collection_perms(group) == {
         (name, codename)
         for name in ("Root", "Traduction")
         for codename in ("choose_image", "choose_document")
-    }
+    } | {("Traduction", "add_document")}
 
 
 def test_only_moderators_may_submit_translations():

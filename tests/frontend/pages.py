@@ -11,12 +11,16 @@ SEARCH_URL = "/fr/recherche/?q=migration"
 
 
 # Besides every live page: the stories of one theme (tests/news checks pages of stories),
-# and a goal's hub below the Agenda page in each language (tests/strategy checks them all).
+# a goal's hub below the Agenda page in each language (tests/strategy checks them all),
+# the English library filtered (its form with choices made, one result) and a filter
+# that matches nothing.
 EXTRA_PATHS = (
     "/fr/actualites/?theme=exemple",
     "/fr/programme-2030/odd/10/",
     "/en/2030-agenda/sdg/10/",
     "/es/agenda-2030/ods/10/",
+    "/en/data-and-research/publications/?goal=10&year=2020",
+    "/fr/donnees-et-recherche/publications/?language=es",
 )
 
 

@@ -117,10 +117,14 @@ ROLES = (
         permissions=("wagtailadmin.access_admin",),
         snippet_actions=("change",),
         pages=dict.fromkeys(TARGET_LANGUAGES, ("change_page",)),
-        # Choose only: in Wagtail, whoever may add or change an image or document may also
-        # delete it (their own uploads, for « add »). Moderators file translated versions in
-        # « Traduction ».
-        collections={ROOT_COLLECTION: media("choose"), TRANSLATION: media("choose")},
+        # Choose only, but for documents in « Traduction »: a translator uploads there the
+        # file of their language of a publication (publications.0002). In Wagtail,
+        # whoever may add a document may also change and delete their own uploads, so
+        # images stay choose-only; moderators file translated images in « Traduction ».
+        collections={
+            ROOT_COLLECTION: media("choose"),
+            TRANSLATION: (*media("choose"), "wagtaildocs.add_document"),
+        },
     ),
 )
 

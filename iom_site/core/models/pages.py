@@ -108,7 +108,8 @@ class StandardPage(BasePage):
     search_fields = [*BasePage.search_fields, index.SearchField("lead"), index.SearchField("body")]
 
     parent_page_types = ["core.HomePage", "core.SectionPage"]
-    # Children: every page type whose parent_page_types names StandardPage.
+    # Children: every page type whose parent_page_types names StandardPage (« Données et
+    # recherche » holds the publications library).
 
     class Meta:
         verbose_name = _("page standard")

@@ -1,0 +1,1 @@
+from tests.helpers.seeded_site import seeded, site  # noqa: F401
