@@ -48,13 +48,12 @@ def test_production_refuses_the_demo_content(settings):
 
 @pytest.mark.django_db(transaction=False)
 def test_the_production_settings_refuse_demo_with_one_readable_line(tmp_path):
-    from tests.ops.test_settings import manage
+    from tests.ops.test_settings import VALID, manage
 
     result = manage(
         "load_seed_content",
         "--demo",
-        DJANGO_SECRET_KEY="s" * 50,
-        DJANGO_ALLOWED_HOSTS="iom.example",
+        **VALID,
         DATABASE_URL=f"sqlite:///{tmp_path / 'untouched.sqlite3'}",
     )
     assert result.returncode != 0
