@@ -170,6 +170,19 @@ DATABASES = {
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The development database serves several requests at once (an autosave while the
+    # editor saves, the preview, the editing-session ping): readers never block the
+    # writer (WAL), a writer waits for the lock instead of failing with « database is
+    # locked », and a transaction takes the write lock when it starts (IMMEDIATE), so
+    # two writers queue instead of deadlocking on a read lock.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -320,6 +333,10 @@ WAGTAILIMAGES_IMAGE_FORM_BASE = "iom_site.core.editorial.images.AltTextImageForm
 # Blocks other apps add to every page body, after core's own (iom_site/core/blocks.py):
 # [(name, dotted path of the block class)]. Appending keeps existing migrations valid.
 BODY_STREAM_EXTRA_BLOCKS = [("sdg_targets", "strategy.blocks.SDGTargetsBlock")]
+# Autosave (Wagtail 8) saves a draft once the editor has paused this many milliseconds
+# (Wagtail's default, 500, saved at every breath: a revision write each time). 0 turns it
+# off. A manual save always wins over it (iom_site/core/editorial/editor_safety.py).
+WAGTAIL_AUTOSAVE_INTERVAL = env.int("WAGTAIL_AUTOSAVE_INTERVAL", default=2000)
 # Superusers are operators: review requests go to the Moderators group only.
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 

@@ -9,7 +9,7 @@ from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
-from iom_site.core.editorial import permissions
+from iom_site.core.editorial import editor_safety, permissions
 from iom_site.core.editorial.content_checks import use_content_checks
 from iom_site.core.editorial.dashboard import OutdatedTranslationsPanel, OwnDraftsPanel
 from iom_site.core.editorial.localize_workarounds import submit_for_review
@@ -28,6 +28,7 @@ hooks.register("before_delete_snippet", permissions.check_snippet_delete, order=
 hooks.register("filter_form_submissions_for_user", permissions.form_submissions_for_moderators)
 
 hooks.register("construct_wagtail_userbar", use_content_checks)
+hooks.register("insert_editor_js", editor_safety.editor_js)
 
 hooks.register("register_admin_urls", translation_status.admin_urls)
 hooks.register("register_reports_menu_item", translation_status.reports_menu_item)
