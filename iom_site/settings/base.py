@@ -84,6 +84,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "iom_site.core.editorial.localize_workarounds.guards.TranslationPermissionMiddleware",
+    # The word the dashboard's Approve left unsaid (editorial/confirmations.py).
+    "iom_site.core.editorial.confirmations.WorkflowActionMessageMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into its lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -287,6 +289,8 @@ PUBLIC_BASE_URL = env("PUBLIC_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = search_backends(DATABASES["default"])
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "csv", "odt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# The upload forms list those formats and that size (editorial/documents.py).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "iom_site.core.editorial.documents.AllowedFormatsDocumentForm"
 # Documents go through Django (permission checks, Content-Disposition: attachment for
 # anything that could run in the browser); only PDF opens inline.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
@@ -337,6 +341,9 @@ BODY_STREAM_EXTRA_BLOCKS = [("sdg_targets", "strategy.blocks.SDGTargetsBlock")]
 # (Wagtail's default, 500, saved at every breath: a revision write each time). 0 turns it
 # off. A manual save always wins over it (iom_site/core/editorial/editor_safety.py).
 WAGTAIL_AUTOSAVE_INTERVAL = env.int("WAGTAIL_AUTOSAVE_INTERVAL", default=2000)
+# Avatars: the admin's CSP allows no third-party image, and an editor's address is no
+# business of Gravatar's: Wagtail shows its own default avatar or an uploaded one.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Superusers are operators: review requests go to the Moderators group only.
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 

@@ -9,7 +9,7 @@ from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
-from iom_site.core.editorial import editor_safety, permissions
+from iom_site.core.editorial import confirmations, editor_safety, permissions
 from iom_site.core.editorial.content_checks import use_content_checks
 from iom_site.core.editorial.dashboard import OutdatedTranslationsPanel, OwnDraftsPanel
 from iom_site.core.editorial.localize_workarounds import submit_for_review
@@ -29,6 +29,8 @@ hooks.register("filter_form_submissions_for_user", permissions.form_submissions_
 
 hooks.register("construct_wagtail_userbar", use_content_checks)
 hooks.register("insert_editor_js", editor_safety.editor_js)
+hooks.register("after_create_page", confirmations.menu_hint)
+hooks.register("after_edit_page", confirmations.menu_hint)
 
 hooks.register("register_admin_urls", translation_status.admin_urls)
 hooks.register("register_reports_menu_item", translation_status.reports_menu_item)
