@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.module_loading import import_string
 from django.utils.text import slugify
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
@@ -294,6 +295,25 @@ class DocumentBlock(blocks.StructBlock):
         label = _("Document")
         template = "blocks/document_block.html"
         description = _("Un document à télécharger, avec son type et sa taille.")
+
+    def get_context(self, value, parent_context=None):
+        """The link's text: the block's own title (a segment translators translate);
+        without one, the document's title on a page in the source language, and elsewhere
+        « Télécharger le document » in the page's language: a document's title is one
+        French string shared by every language, never shown under /en/ or /es/."""
+        from wagtail.models import Locale
+
+        context = super().get_context(value, parent_context)
+        document = value.get("document")
+        page = (parent_context or {}).get("page")
+        in_source_language = getattr(page, "locale_id", None) in (None, Locale.get_default().pk)
+        if value.get("title"):
+            context["link_text"] = value["title"]
+        elif document is not None and in_source_language:
+            context["link_text"] = document.title
+        else:
+            context["link_text"] = gettext("Télécharger le document")
+        return context
 
 
 class ImageBlock(blocks.StructBlock):
