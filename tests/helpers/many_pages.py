@@ -32,14 +32,19 @@ def add_many_children(parent, count, title="Page {n}", model=StandardPage):
         for n in range(count)
     ]
     Page.objects.bulk_create(pages, batch_size=500)
-    created = Page.objects.filter(path__in=[page.path for page in pages]).values_list("pk", flat=True)
+    created = Page.objects.filter(path__in=[page.path for page in pages]).values_list(
+        "pk", flat=True
+    )
     fields = [f for f in model._meta.local_concrete_fields if f.name != "page_ptr"]
     defaults = [f.get_db_prep_save(f.get_default(), connection) for f in fields]
-    names = [connection.ops.quote_name("page_ptr_id"), *(connection.ops.quote_name(f.column) for f in fields)]
+    names = [
+        connection.ops.quote_name("page_ptr_id"),
+        *(connection.ops.quote_name(f.column) for f in fields),
+    ]
     placeholders = ", ".join(["%s"] * len(names))
     with connection.cursor() as cursor:
         cursor.executemany(
-            f"INSERT INTO {connection.ops.quote_name(model._meta.db_table)} "
+            f"INSERT INTO {connection.ops.quote_name(model._meta.db_table)} "  # noqa: S608 (quoted names from the model)
             f"({', '.join(names)}) VALUES ({placeholders})",
             [[pk, *defaults] for pk in created],
         )

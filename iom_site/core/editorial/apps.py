@@ -7,7 +7,12 @@ class EditorialConfig(AppConfig):
     verbose_name = "Editorial"
 
     def ready(self):
-        from iom_site.core.editorial import checks, localize_workarounds, permissions
+        from iom_site.core.editorial import (
+            checks,
+            leaf_permissions,
+            localize_workarounds,
+            permissions,
+        )
 
         # Before any app's wagtail_hooks registers a snippet viewset, which would register
         # a fallback policy otherwise: wagtail.snippets' ready() imports every app's hooks,
@@ -15,3 +20,4 @@ class EditorialConfig(AppConfig):
         permissions.register_policies()
         localize_workarounds.install()
         checks.register()
+        leaf_permissions.install()  # explorer rows without a query each (its docstring)

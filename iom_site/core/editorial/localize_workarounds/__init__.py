@@ -64,6 +64,21 @@ WORKAROUNDS = (
         ),
         wired="editorial/wagtail_hooks.py (admin URL, page listing button)",
     ),
+    Workaround(
+        module="listing_buttons",
+        covers=(
+            "wagtail-localize's « Translate this page » and « Sync translated pages » row "
+            "buttons queried twice per row of the explorer (100 of 137 queries for a "
+            "section of 1,000 pages): the same buttons, decided for every row of a "
+            "listing in two queries per request."
+        ),
+        upstream="No upstream issue yet (wagtail-localize 1.14 wagtail_hooks.page_listing_more_buttons).",
+        delete_when=(
+            "wagtail-localize's listing hook makes no per-row query: "
+            "tests/editorial/test_admin_at_scale.py keeps passing without it."
+        ),
+        wired="EditorialConfig.ready() via install(); editorial/wagtail_hooks.py swaps the hook",
+    ),
 )
 
 
