@@ -72,7 +72,11 @@ WORKAROUNDS = (
             "section of 1,000 pages): the same buttons, decided for every row of a "
             "listing in two queries per request."
         ),
-        upstream="No upstream issue yet (wagtail-localize 1.14 wagtail_hooks.page_listing_more_buttons).",
+        upstream=(
+            "wagtail-localize#599 last changed this hook (its signature); its per-row "
+            "queries have no issue yet. Wagtail's own simple_translation batched the same "
+            "check in wagtail#12226."
+        ),
         delete_when=(
             "wagtail-localize's listing hook makes no per-row query: "
             "tests/editorial/test_admin_at_scale.py keeps passing without it."
