@@ -25,6 +25,15 @@ class SDGTargetsBlock(blocks.StructBlock):
         template = "strategy/blocks/sdg_targets_block.html"
         description = _("Les cibles des objectifs de développement durable que sert cette page.")
 
+    def get_preview_value(self):
+        """The block picker's preview: three targets of the editor's language."""
+        from wagtail.models import Locale
+
+        from strategy.models import SDGTarget
+
+        targets = SDGTarget.objects.filter(locale=Locale.get_default()).order_by("pk")[:3]
+        return self.to_python({"heading": "", "targets": [target.pk for target in targets]})
+
     def get_context(self, value, parent_context=None):
         """The targets in the language of the page shown: a translated page still points
         at the French snippets (wagtail-localize keeps the chosen objects), whose

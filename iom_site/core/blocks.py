@@ -296,6 +296,13 @@ class DocumentBlock(blocks.StructBlock):
         template = "blocks/document_block.html"
         description = _("Un document à télécharger, avec son type et sa taille.")
 
+    def get_preview_value(self):
+        """The block picker's preview: the latest document, with its own title."""
+        from wagtail.documents import get_document_model
+
+        document = get_document_model().objects.order_by("-created_at").first()
+        return self.to_python({"document": document.pk if document else None, "title": ""})
+
     def get_context(self, value, parent_context=None):
         """The link's text: the block's own title (a segment translators translate);
         without one, the document's title on a page in the source language, and elsewhere
@@ -342,6 +349,20 @@ class ImageBlock(blocks.StructBlock):
         label = _("Image")
         template = "blocks/image_block.html"
         description = _("Une image avec un texte alternatif obligatoire, une légende et un crédit.")
+
+    def get_preview_value(self):
+        """The block picker's preview: the latest image, with its description as alt text."""
+        from wagtail.images import get_image_model
+
+        image = get_image_model().objects.order_by("-created_at").first()
+        return self.to_python(
+            {
+                "image": image.pk if image else None,
+                "alt_text": image.default_alt_text if image else "",
+                "caption": "",
+                "credit": "",
+            }
+        )
 
 
 def extra_body_blocks():
