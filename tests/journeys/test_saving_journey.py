@@ -42,6 +42,11 @@ def type_at_end(editor, text):
 
 @pytest.fixture
 def page_to_edit(transactional_db, homes):
+    from django.apps import apps
+
+    from iom_site.core.editorial.roles import apply_roles
+
+    apply_roles(apps)  # the database was flushed since the migrations made them
     page = StandardPageFactory(
         parent=homes["fr"],
         title="Nos partenaires",
