@@ -10,7 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from iom_site.core import sitemaps as core_sitemaps
 from iom_site.core import views as core_views
-from iom_site.core.ops import health
+from iom_site.core.ops import favicon, health
 from iom_site.core.search import urls as search_urls
 
 # Outside the language prefix: the admin, documents and machine-read files.
@@ -19,6 +19,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", core_sitemaps.sitemap, name="sitemap"),
     path("robots.txt", core_sitemaps.robots_txt, name="robots_txt"),
+    path("favicon.ico", favicon.favicon, name="favicon"),
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
 ]

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.module_loading import import_string
 from django.utils.text import slugify
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
@@ -333,6 +333,32 @@ class DocumentBlock(blocks.StructBlock):
         template = "blocks/document_block.html"
         description = _("Un document à télécharger, avec son type et sa taille.")
 
+    def get_preview_value(self):
+        """The block picker's preview: the latest document, with its own title."""
+        from wagtail.documents import get_document_model
+
+        document = get_document_model().objects.order_by("-created_at").first()
+        return self.to_python({"document": document.pk if document else None, "title": ""})
+
+    def get_context(self, value, parent_context=None):
+        """The link's text: the block's own title (a segment translators translate);
+        without one, the document's title on a page in the source language, and elsewhere
+        « Télécharger le document » in the page's language: a document's title is one
+        French string shared by every language, never shown under /en/ or /es/."""
+        from wagtail.models import Locale
+
+        context = super().get_context(value, parent_context)
+        document = value.get("document")
+        page = (parent_context or {}).get("page")
+        in_source_language = getattr(page, "locale_id", None) in (None, Locale.get_default().pk)
+        if value.get("title"):
+            context["link_text"] = value["title"]
+        elif document is not None and in_source_language:
+            context["link_text"] = document.title
+        else:
+            context["link_text"] = gettext("Télécharger le document")
+        return context
+
 
 class ImageBlock(blocks.StructBlock):
     """An image with the words a screen reader says in its place, a caption and a credit."""
@@ -360,6 +386,20 @@ class ImageBlock(blocks.StructBlock):
         label = _("Image")
         template = "blocks/image_block.html"
         description = _("Une image avec un texte alternatif obligatoire, une légende et un crédit.")
+
+    def get_preview_value(self):
+        """The block picker's preview: the latest image, with its description as alt text."""
+        from wagtail.images import get_image_model
+
+        image = get_image_model().objects.order_by("-created_at").first()
+        return self.to_python(
+            {
+                "image": image.pk if image else None,
+                "alt_text": image.default_alt_text if image else "",
+                "caption": "",
+                "credit": "",
+            }
+        )
 
 
 def extra_body_blocks():

@@ -64,7 +64,7 @@ class LatestPagesBlock(blocks.StructBlock):
 
         context = super().get_context(value, parent_context)
         index, items = latest_children(
-            value["index"], page_locale_id(parent_context), value["count"]
+            value.get("index"), page_locale_id(parent_context), value.get("count") or 3
         )
         context.update(index=index, items=items)
         return context

@@ -93,6 +93,8 @@ MIDDLEWARE = [
     "iom_site.core.editorial.localize_workarounds.safe_overrides.SafeOverrideMiddleware",
     # Snippet history and revisions in the person's languages only (editorial/history_access).
     "iom_site.core.editorial.history_access.SnippetHistoryLanguageMiddleware",
+    # The word the dashboard's Approve left unsaid (editorial/confirmations.py).
+    "iom_site.core.editorial.confirmations.WorkflowActionMessageMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into its lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -179,6 +181,19 @@ DATABASES = {
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The development database serves several requests at once (an autosave while the
+    # editor saves, the preview, the editing-session ping): readers never block the
+    # writer (WAL), a writer waits for the lock instead of failing with « database is
+    # locked », and a transaction takes the write lock when it starts (IMMEDIATE), so
+    # two writers queue instead of deadlocking on a read lock.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -283,6 +298,8 @@ PUBLIC_BASE_URL = env("PUBLIC_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = search_backends(DATABASES["default"])
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "csv", "odt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# The upload forms list those formats and that size (editorial/documents.py).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "iom_site.core.editorial.documents.AllowedFormatsDocumentForm"
 # Documents go through Django (permission checks, Content-Disposition: attachment for
 # anything that could run in the browser); only PDF opens inline.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
@@ -329,6 +346,13 @@ WAGTAILIMAGES_IMAGE_FORM_BASE = "iom_site.core.editorial.images.AltTextImageForm
 # Blocks other apps add to every page body, after core's own (iom_site/core/blocks.py):
 # [(name, dotted path of the block class)]. Appending keeps existing migrations valid.
 BODY_STREAM_EXTRA_BLOCKS = [("sdg_targets", "strategy.blocks.SDGTargetsBlock")]
+# Autosave (Wagtail 8) saves a draft once the editor has paused this many milliseconds
+# (Wagtail's default, 500, saved at every breath: a revision write each time). 0 turns it
+# off. A manual save always wins over it (iom_site/core/editorial/editor_safety.py).
+WAGTAIL_AUTOSAVE_INTERVAL = env.int("WAGTAIL_AUTOSAVE_INTERVAL", default=2000)
+# Avatars: the admin's CSP allows no third-party image, and an editor's address is no
+# business of Gravatar's: Wagtail shows its own default avatar or an uploaded one.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Superusers are operators: review requests go to the Moderators group only.
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 

@@ -9,6 +9,7 @@ class EditorialConfig(AppConfig):
     def ready(self):
         from iom_site.core.editorial import (
             checks,
+            leaf_permissions,
             localize_workarounds,
             permissions,
             spreadsheet_export,
@@ -24,3 +25,4 @@ class EditorialConfig(AppConfig):
         # CSV exports write formula cells as text (spreadsheet_export's docstring).
         spreadsheet_export.install()
         translation_sync.connect()
+        leaf_permissions.install()  # explorer rows without a query each (its docstring)

@@ -9,10 +9,10 @@ from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
-from iom_site.core.editorial import permissions
+from iom_site.core.editorial import confirmations, editor_safety, permissions
 from iom_site.core.editorial.content_checks import use_content_checks
 from iom_site.core.editorial.dashboard import OutdatedTranslationsPanel, OwnDraftsPanel
-from iom_site.core.editorial.localize_workarounds import submit_for_review
+from iom_site.core.editorial.localize_workarounds import listing_buttons, submit_for_review
 from iom_site.core.editorial.translation_status import menu as translation_status
 from iom_site.core.editorial.viewsets import FooterViewSet, MainMenuViewSet, ThemeViewSet
 
@@ -29,12 +29,17 @@ hooks.register("before_move_page", permissions.check_page_move)
 hooks.register("filter_form_submissions_for_user", permissions.form_submissions_for_moderators)
 
 hooks.register("construct_wagtail_userbar", use_content_checks)
+hooks.register("insert_editor_js", editor_safety.editor_js)
+hooks.register("after_create_page", confirmations.menu_hint)
+hooks.register("after_edit_page", confirmations.menu_hint)
 
 hooks.register("register_admin_urls", translation_status.admin_urls)
 hooks.register("register_reports_menu_item", translation_status.reports_menu_item)
 
 hooks.register("register_admin_urls", submit_for_review.admin_urls)
 hooks.register("register_page_listing_more_buttons", submit_for_review.listing_button)
+# wagtail-localize's row buttons, batched (localize_workarounds/listing_buttons.py).
+listing_buttons.replace_wagtail_localize_hook()
 
 
 @hooks.register("construct_homepage_panels")

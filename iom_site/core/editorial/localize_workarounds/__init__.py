@@ -162,6 +162,25 @@ WORKAROUNDS = (
             "translation_status (links column)"
         ),
     ),
+    Workaround(
+        module="listing_buttons",
+        covers=(
+            "wagtail-localize's « Translate this page » and « Sync translated pages » row "
+            "buttons queried twice per row of the explorer (100 of 137 queries for a "
+            "section of 1,000 pages): the same buttons, decided for every row of a "
+            "listing in two queries per request."
+        ),
+        upstream=(
+            "wagtail-localize#599 last changed this hook (its signature); its per-row "
+            "queries have no issue yet. Wagtail's own simple_translation batched the same "
+            "check in wagtail#12226."
+        ),
+        delete_when=(
+            "wagtail-localize's listing hook makes no per-row query: "
+            "tests/editorial/test_admin_at_scale.py keeps passing without it."
+        ),
+        wired="EditorialConfig.ready() via install(); editorial/wagtail_hooks.py swaps the hook",
+    ),
 )
 
 
