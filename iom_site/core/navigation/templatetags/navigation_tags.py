@@ -28,21 +28,34 @@ def _render_once(context, name, data):
     return html
 
 
+def _chrome(context):
+    """The menu and footer of the language, read together once per request."""
+    request = context.get("request")
+    language = get_language()
+    kept = getattr(request, "navigation_chrome", None)
+    if kept is None or kept[0] != language:
+        kept = (language, selectors.chrome(language))
+        if request is not None:
+            request.navigation_chrome = kept
+    return kept[1]
+
+
 @register.simple_tag(takes_context=True)
 def main_menu(context):
-    menu = selectors.main_menu(get_language())
+    menu = _chrome(context)["menu"]
     return _render_once(context, "includes/main_menu.html", {"menu": menu})
 
 
 @register.simple_tag(takes_context=True)
 def site_footer(context):
-    footer = selectors.footer(get_language())
+    footer = _chrome(context)["footer"]
     return _render_once(context, "includes/footer.html", {"footer": footer})
 
 
-@register.inclusion_tag("includes/breadcrumbs.html")
-def breadcrumbs(page):
-    return {"crumbs": selectors.breadcrumbs(page), "page": page}
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, page):
+    # The request goes along: links read Wagtail's site table once for the request.
+    return {"crumbs": selectors.breadcrumbs(page), "page": page, "request": context.get("request")}
 
 
 @register.simple_tag
