@@ -16,15 +16,20 @@ from django.conf import settings
 SOURCE_SUFFIXES = (".py", ".html", ".txt", ".xml")
 
 
-@functools.cache
 def release_id():
     configured = (getattr(settings, "RELEASE", "") or "").strip()
     if configured:
         return _short(configured)
+    return _found_release()
+
+
+@functools.cache
+def _found_release():
     base = Path(settings.BASE_DIR)
     return _short(_git_commit(base) or _code_digest(base))
 
 
+@functools.cache
 def _short(value):
     # Keys stay short and any text makes a valid key.
     return hashlib.blake2b(value.encode(), digest_size=6).hexdigest()
