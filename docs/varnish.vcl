@@ -6,8 +6,10 @@ vcl 4.1;
 # The rules mirror the app's own page cache (iom_site/core/delivery): only anonymous
 # GET/HEAD of public pages under /fr/, /en/ and /es/ (and static files) are shared; the
 # app marks each of those responses `Cache-Control: public, max-age=0, s-maxage=300,
-# stale-while-revalidate=60` with an ETag, and Varnish keeps them for s-maxage (its
-# default TTL rule reads s-maxage before max-age). Each response names what it shows in
+# must-revalidate` with an ETag (and `Surrogate-Control: max-age=300,
+# stale-while-revalidate=60` for shared caches alone), and Varnish keeps them for 300 s
+# (it reads Surrogate-Control's max-age first) and serves them stale for 60 s while it
+# fetches them again. Each response names what it shows in
 # an `xkey` header (cache tags: p<page id>, c<page id> for "children of", menu-fr, ...).
 # On publish, unpublish, move, delete, a privacy change or a snippet/image/document
 # save, the app sends `PURGE /` with `xkey-purge: <tags>` to FRONTEND_CACHE_PURGE_URL
@@ -196,6 +198,8 @@ sub vcl_deliver {
     unset resp.http.xkey;
     unset resp.http.Surrogate-Key;
     unset resp.http.Cache-Tag;
+    unset resp.http.Surrogate-Control;
+    unset resp.http.CDN-Cache-Control;
     # For operators: was this an edge hit? (The app's own X-Page-Cache says hit/miss/bypass
     # for its Redis page cache.)
     if (obj.uncacheable) {

@@ -90,15 +90,24 @@ class PageCacheMiddleware:
 
     def _mark_public(self, response, etag, read):
         response["ETag"] = etag
-        # Short shared lifetimes: a purge that never arrived heals in minutes, and a
-        # shared cache may answer stale while it fetches the page again.
+        # Short shared lifetimes: a purge that never arrived heals in minutes. Browsers
+        # always revalidate (max-age=0, must-revalidate); the shared caches may answer
+        # stale while they fetch the page again, told so in the headers meant for them
+        # alone (RFC 9213's CDN-Cache-Control: Cloudflare, Fastly; Surrogate-Control:
+        # Fastly, Varnish), which the edge removes before the visitor.
         patch_cache_control(
             response,
             public=True,
             max_age=0,
             s_maxage=settings.EDGE_CACHE_TIMEOUT,
-            stale_while_revalidate=settings.EDGE_STALE_WHILE_REVALIDATE,
+            must_revalidate=True,
         )
+        shared = (
+            f"max-age={settings.EDGE_CACHE_TIMEOUT}, "
+            f"stale-while-revalidate={settings.EDGE_STALE_WHILE_REVALIDATE}"
+        )
+        response["CDN-Cache-Control"] = shared
+        response["Surrogate-Control"] = shared
         ordered = sorted(read)
         for name, separator in TAG_HEADERS:
             response[name] = separator.join(ordered)

@@ -11,7 +11,7 @@ from types import SimpleNamespace
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Exists, Q
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.utils.html import strip_tags
 
 from wagtail.models import Page
@@ -81,26 +81,29 @@ def _build_main_menu(language_code):
     home = HomePage.objects.filter(locale__language_code=language_code).first()
     if home is None:
         return []
+    # The sections' leads and the structure pages' chart headings come in the same query.
     pages = public(
         Page.objects.descendant_of(home)
         .filter(depth__in=(home.depth + 1, home.depth + 2))
         .live()
         .in_menu()
-    ).order_by("path")
-    pages = list(pages)
-    leads = dict(SectionPage.objects.filter(pk__in=[p.pk for p in pages]).values_list("pk", "lead"))
-    charts = dict(
-        StructurePage.objects.filter(pk__in=[p.pk for p in pages]).values_list(
-            "pk", "chart_heading"
-        )
+    ).annotate(
+        menu_lead=Subquery(SectionPage.objects.filter(pk=OuterRef("pk")).values("lead")[:1]),
+        chart_heading=Subquery(
+            StructurePage.objects.filter(pk=OuterRef("pk")).values("chart_heading")[:1]
+        ),
     )
+    pages = list(pages.order_by("path"))
+    leads = {p.pk: p.menu_lead for p in pages if p.menu_lead is not None}
+    charts = {p.pk: p.chart_heading for p in pages if p.chart_heading is not None}
     units = {
         page_id: [(StructurePage.CHART_ANCHOR, heading)] for page_id, heading in charts.items()
     }
-    for page_id, key, name in OrgUnit.objects.filter(page_id__in=[p.pk for p in pages]).values_list(
-        "page_id", "key", "name"
-    ):
-        units.setdefault(page_id, []).append((key, name))
+    if charts:  # only structure pages have units
+        for page_id, key, name in OrgUnit.objects.filter(page_id__in=list(charts)).values_list(
+            "page_id", "key", "name"
+        ):
+            units.setdefault(page_id, []).append((key, name))
 
     entries, by_path = [], {}
     for page in pages:

@@ -4,13 +4,14 @@ menu and footer of its language (selectors.refresh_navigation). When one of them
 ``navigation_changed`` says which (``changed``: {("menu", "fr"), ...}): whoever keeps
 pages that show them (the delivery room) purges them."""
 
+from django.conf import settings
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import Signal
 
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
-from iom_site.core.navigation.selectors import refresh_navigation
+from iom_site.core.navigation.selectors import invalidate_navigation, refresh_navigation
 
 navigation_changed = Signal()
 
@@ -43,7 +44,13 @@ def restriction_changed(sender, instance, **kwargs):
 
 
 def site_changed(sender, **kwargs):
-    _refresh()
+    # Sites and languages: forget every menu and footer (rebuilt when next shown).
+    invalidate_navigation()
+    codes = [code for code, _name in settings.LANGUAGES]
+    navigation_changed.send(
+        sender=invalidate_navigation,
+        changed={(kind, code) for code in codes for kind in ("menu", "footer")},
+    )
 
 
 def connect():
