@@ -285,7 +285,7 @@ def settings_lines(duration, warmup):
         "visit), static files collected into a temporary folder.",
         "**cached**: the site as deployed (page cache on). **uncached**: the same site "
         "with `PAGE_CACHE=off`, so every request renders the page, from the data the "
-        "content cache keeps in Redis as in production (`iom_site/core/memo.py`: one "
+        "content cache keeps in Redis as in production (`iom_site/core/delivery/memo.py`: one "
         "round trip, no SQL once warm). **baseline**: `bench/baseline.py`, "
         "Django with no database, no templates and no middleware, returning from memory "
         "the bytes the site served for that address.",

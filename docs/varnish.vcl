@@ -1,16 +1,24 @@
 vcl 4.1;
 # Varnish 7 in front of the app servers (docs/deployment.md, « Edge cache »).
-# Validated with `varnishd -C -f docs/varnish.vcl` (Varnish 7.1.1, Debian 12).
+# Validated with `varnishd -C -f docs/varnish.vcl` (Varnish 7.1.1, Debian 12, with
+# Debian's varnish-modules for the xkey vmod); tests/delivery/test_varnish.py runs it.
 #
-# The rules mirror the app's own page cache (iom_site/core/page_cache): only anonymous
+# The rules mirror the app's own page cache (iom_site/core/delivery): only anonymous
 # GET/HEAD of public pages under /fr/, /en/ and /es/ (and static files) are shared; the
-# app marks each of those responses `Cache-Control: public, max-age=0, s-maxage=N,
-# must-revalidate` with an ETag, and Varnish keeps them for s-maxage (its default TTL
-# rule reads s-maxage before max-age). On publish, unpublish, move or delete, Wagtail's
-# HTTPBackend sends `PURGE <page path>` with the public Host header to
-# FRONTEND_CACHE_PURGE_URL (this Varnish), from an app server.
+# app marks each of those responses `Cache-Control: public, max-age=0, s-maxage=300,
+# must-revalidate` with an ETag (and `Surrogate-Control: max-age=300,
+# stale-while-revalidate=60` for shared caches alone), and Varnish keeps them for 300 s
+# (it reads Surrogate-Control's max-age first) and serves them stale for 60 s while it
+# fetches them again. Each response names what it shows in
+# an `xkey` header (cache tags: p<page id>, c<page id> for "children of", menu-fr, ...).
+# On publish, unpublish, move, delete, a privacy change or a snippet/image/document
+# save, the app sends `PURGE /` with `xkey-purge: <tags>` to FRONTEND_CACHE_PURGE_URL
+# (this Varnish), from an app server: every object carrying one of them goes, whatever
+# its address (one request for a whole language's menu).
 
 import directors;
+import std;
+import xkey;
 
 # /healthz, not /readyz: readiness fails when the shared PostgreSQL or Redis does, which
 # is the same answer from every app server; taking them all out of rotation would turn a
@@ -75,6 +83,11 @@ sub vcl_recv {
     if (req.method == "PURGE") {
         if (client.ip !~ purgers) {
             return (synth(405, "PURGE not allowed from this address"));
+        }
+        if (req.http.xkey-purge) {
+            # Removes every object tagged with one of these keys (space-separated).
+            set req.http.n-gone = xkey.purge(req.http.xkey-purge);
+            return (synth(200, "Invalidated " + req.http.n-gone + " objects"));
         }
         # Removes every variant kept under this Host + path.
         return (purge);
@@ -161,9 +174,16 @@ sub vcl_backend_response {
         set beresp.ttl = 365d;
     }
 
-    # If every app server is down, serve what we have for up to 6 hours. Purges still
-    # remove pages immediately: grace only stretches pages nobody changed.
-    set beresp.grace = 6h;
+    # stale-while-revalidate (60 s) gives the grace Varnish serves a page in while it
+    # fetches it again; if every app server is down, serve what we have for up to 6
+    # hours. Purges still remove pages immediately: grace only stretches pages nobody
+    # changed, and the short s-maxage heals a purge that never arrived in minutes.
+    if (std.healthy(bereq.backend)) {
+        set beresp.grace = 60s;
+    } else {
+        set beresp.grace = 6h;
+    }
+    set beresp.keep = 0s;
 
     # The app does not compress HTML; whitenoise already serves .gz/.br static files.
     if (!beresp.http.Content-Encoding
@@ -174,6 +194,12 @@ sub vcl_backend_response {
 }
 
 sub vcl_deliver {
+    # Cache tags are for caches: visitors do not see them.
+    unset resp.http.xkey;
+    unset resp.http.Surrogate-Key;
+    unset resp.http.Cache-Tag;
+    unset resp.http.Surrogate-Control;
+    unset resp.http.CDN-Cache-Control;
     # For operators: was this an edge hit? (The app's own X-Page-Cache says hit/miss/bypass
     # for its Redis page cache.)
     if (obj.uncacheable) {

@@ -9,7 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from iom_site.core import sitemaps as core_sitemaps
-from iom_site.core import views as core_views
+from iom_site.core.delivery import views as delivery_views
 from iom_site.core.ops import favicon, health
 from iom_site.core.search import urls as search_urls
 
@@ -45,9 +45,9 @@ urlpatterns += i18n_patterns(
         name="wagtailcore_login",
     ),
     path("", include(search_urls)),
-    re_path(wagtail_urls.serve_pattern, core_views.serve, name="wagtail_serve"),
+    re_path(wagtail_urls.serve_pattern, delivery_views.serve, name="wagtail_serve"),
     prefix_default_language=True,
 )
 
-handler404 = "iom_site.core.views.page_not_found"
+handler404 = "iom_site.core.delivery.views.page_not_found"
 handler500 = "iom_site.core.ops.errors.server_error"

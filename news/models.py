@@ -17,12 +17,12 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from iom_site.core import jsonld
-from iom_site.core.feeds import FeedMixin, public_url
+from iom_site.core.addresses import page_path, public_url
+from iom_site.core.feeds import FeedMixin
 from iom_site.core.images import attach_card_images
 from iom_site.core.listings import listed_children, localized_many, paginate
 from iom_site.core.models import BasePage, HeroImageMixin, Theme
 from iom_site.core.models.pages import SingletonPerLocaleMixin, body_field, lead_field
-from iom_site.core.routing import page_url
 
 RELATED_COUNT = 3
 
@@ -134,7 +134,7 @@ class StoryPage(HeroImageMixin, BasePage):
     @property
     def index_url(self):
         """The address of the news page above (its path, without a query)."""
-        return page_url(self).rstrip("/").rsplit("/", 1)[0] + "/"
+        return page_path(self).rstrip("/").rsplit("/", 1)[0] + "/"
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

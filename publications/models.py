@@ -21,12 +21,12 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from iom_site.core import jsonld
+from iom_site.core.addresses import page_path
 from iom_site.core.feeds import FeedMixin, public_url
 from iom_site.core.images import attach_card_images
 from iom_site.core.listings import listed_children, paginate
 from iom_site.core.models import BasePage, HeroImageMixin, Theme
 from iom_site.core.models.pages import SingletonPerLocaleMixin, body_field, lead_field
-from iom_site.core.routing import page_url
 from publications import selectors
 from publications.forms import PUBLICATION_TYPES, PublicationFilterForm
 
@@ -284,7 +284,7 @@ class PublicationPage(HeroImageMixin, BasePage):
     @property
     def index_url(self):
         """The address of the library above (its path, without a query)."""
-        return page_url(self).rstrip("/").rsplit("/", 1)[0] + "/"
+        return page_path(self).rstrip("/").rsplit("/", 1)[0] + "/"
 
     def language_files(self):
         """{language: LanguageFile} of the languages that have a file of their own."""

@@ -23,10 +23,10 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from iom_site.core.addresses import page_path
 from iom_site.core.blocks import RICH_TEXT_FEATURES
 from iom_site.core.models import BasePage
 from iom_site.core.models.pages import SingletonPerLocaleMixin, body_field, lead_field
-from iom_site.core.routing import page_url
 from iom_site.core.subroutes import SubRoute
 from strategy import selectors
 
@@ -204,7 +204,7 @@ class AgendaPage(RoutablePageMixin, SingletonPerLocaleMixin, IntroSummaryMixin, 
         verbose_name = _("page Programme 2030")
 
     def hub_url(self, number):
-        url = page_url(self)
+        url = page_path(self)
         # The language is the address's prefix: no Locale to read.
         return hub_path(url, url.split("/")[1], number)
 
@@ -224,7 +224,7 @@ class AgendaPage(RoutablePageMixin, SingletonPerLocaleMixin, IntroSummaryMixin, 
         """One goal's hub: its targets, each with the pages, stories and publications of
         the site that tag it. 404 for a goal that does not exist in the page's language
         or another language's segment (/fr/programme-2030/sdg/10/)."""
-        if segment != HUB_SEGMENTS.get(page_url(self).split("/")[1]):
+        if segment != HUB_SEGMENTS.get(page_path(self).split("/")[1]):
             raise Http404
         number = int(number)
         hub = selectors.goal_hub(
@@ -254,7 +254,7 @@ class AgendaPage(RoutablePageMixin, SingletonPerLocaleMixin, IntroSummaryMixin, 
                 "items": [
                     {
                         "title": tagged.title,
-                        "url": page_url(tagged),
+                        "url": page_path(tagged),
                         "kind": tagged.specific_class._meta.verbose_name,
                     }
                     for tagged in item.pages
@@ -286,9 +286,9 @@ class AgendaPage(RoutablePageMixin, SingletonPerLocaleMixin, IntroSummaryMixin, 
         for code in HUB_SEGMENTS:
             agenda = agendas.get(code)
             if agenda is not None and code in languages:
-                versions[code] = (hub_path(page_url(agenda), code, number), True)
+                versions[code] = (hub_path(page_path(agenda), code, number), True)
             else:
-                versions[code] = (page_url(agenda) if agenda else f"/{code}/", False)
+                versions[code] = (page_path(agenda) if agenda else f"/{code}/", False)
         return versions
 
     @classmethod
@@ -308,7 +308,7 @@ class AgendaPage(RoutablePageMixin, SingletonPerLocaleMixin, IntroSummaryMixin, 
                 alternates = [
                     (
                         other.locale.language_code,
-                        hub_path(page_url(other), other.locale.language_code, number),
+                        hub_path(page_path(other), other.locale.language_code, number),
                     )
                     for other in families[page.translation_key]
                     if other.locale.language_code in HUB_SEGMENTS
@@ -316,7 +316,7 @@ class AgendaPage(RoutablePageMixin, SingletonPerLocaleMixin, IntroSummaryMixin, 
                 ]
                 entries.append(
                     {
-                        "loc": hub_path(page_url(page), code, number),
+                        "loc": hub_path(page_path(page), code, number),
                         "lastmod": page.last_published_at,
                         "alternates": alternates,
                     }

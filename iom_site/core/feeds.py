@@ -15,17 +15,12 @@ from django.utils.translation import gettext as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page, get_page_models
 
+from iom_site.core.addresses import public_url
 from iom_site.core.listings import sort_key
-from iom_site.core.routing import any_view_restriction, page_url
+from iom_site.core.visibility import public
 
 FEED_PATH = "feed/"
 ATOM_TYPE = "application/atom+xml"
-
-
-def public_url(path_or_page):
-    """The absolute address of a path ("/fr/…") or a page, on the public site."""
-    path = path_or_page if isinstance(path_or_page, str) else page_url(path_or_page)
-    return settings.PUBLIC_BASE_URL.rstrip("/") + path
 
 
 def tag_uri(page):
@@ -72,13 +67,13 @@ class FeedMixin(RoutablePageMixin):
     @path(FEED_PATH, name="feed")
     def atom_feed(self, request):
         return HttpResponse(
-            build_feed(self).writeString("utf-8"),
+            build_feed(self, request).writeString("utf-8"),
             content_type=f"{ATOM_TYPE}; charset=utf-8",
         )
 
 
-def build_feed(index):
-    address = public_url(index)
+def build_feed(index, request=None):
+    address = public_url(index, request)
     feed = PageAtomFeed(
         title=f"{index.title} – {settings.WAGTAIL_SITE_NAME}",
         link=address,
@@ -93,7 +88,7 @@ def build_feed(index):
     for item in index.feed_items():
         feed.add_item(
             title=item.title,
-            link=public_url(item),
+            link=public_url(item, request),
             # Atom's summary is HTML: the summary is text, escaped once more.
             description=escape(item.summary),
             unique_id=tag_uri(item),
@@ -121,12 +116,7 @@ def feed_links(language_code):
     models = feed_page_models()
     if not models:
         return []
-    pages = (
-        Page.objects.live()
-        .type(*models)
-        .filter(locale__language_code=language_code)
-        .order_by("path")
-    )
-    if any_view_restriction():
-        pages = pages.public()
+    pages = public(
+        Page.objects.live().type(*models).filter(locale__language_code=language_code)
+    ).order_by("path")
     return [(page.title, public_url(page) + FEED_PATH) for page in pages]

@@ -14,7 +14,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from iom_site.core.images import attach_card_images, image_fields
-from iom_site.core.routing import any_view_restriction
+from iom_site.core.visibility import public
 
 # Beyond this many page types below one listing page, their types are read from the
 # children first (one query) instead of trying each type the parent allows.
@@ -63,9 +63,7 @@ def _child_models(index, children):
 
 
 def _newest_first(pages, model):
-    pages = pages.live().order_by(F(model.listing_date_field).desc(nulls_last=True), "-pk")
-    if any_view_restriction():
-        pages = pages.public()
+    pages = public(pages.live()).order_by(F(model.listing_date_field).desc(nulls_last=True), "-pk")
     return pages.select_related(*image_fields(model))
 
 

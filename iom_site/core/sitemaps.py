@@ -15,18 +15,17 @@ from django.views.decorators.cache import cache_control
 
 from wagtail.models import Page, get_page_models
 
-from iom_site.core.routing import any_view_restriction
+from iom_site.core.addresses import absolute, page_path
+from iom_site.core.visibility import public
 
 
 def live_pages():
     pages = (
-        Page.objects.live()
+        public(Page.objects.live())
         .filter(depth__gt=1, alias_of__isnull=True)
         .select_related("locale")
         .order_by("path", "locale__language_code")
     )
-    if any_view_restriction():
-        pages = pages.public()
     return pages
 
 
@@ -37,7 +36,7 @@ def entries(request):
         (p for p in live_pages() if p.locale.language_code in order),
         key=lambda p: (order[p.locale.language_code], p.path),
     )
-    urls = {p.pk: request.build_absolute_uri(p.get_url(request)) for p in pages}
+    urls = {p.pk: absolute(page_path(p, request)) for p in pages}
     family = defaultdict(list)
     for page in pages:
         family[page.translation_key].append(page)
@@ -104,6 +103,6 @@ def robots_txt(request):
     return render(
         request,
         "robots.txt",
-        {"sitemap_url": request.build_absolute_uri(reverse("sitemap"))},
+        {"sitemap_url": absolute(reverse("sitemap"))},
         content_type="text/plain; charset=utf-8",
     )

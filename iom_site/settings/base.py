@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "iom_site.core.search",
     "iom_site.core.ops",
     "iom_site.core.seed",
+    "iom_site.core.delivery",
     "strategy",
     "partnerships",
     "news",
@@ -67,12 +68,12 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "iom_site.core.ops.request_id.RequestIdMiddleware",
-    "iom_site.core.memo.RequestMemoMiddleware",
+    "iom_site.core.delivery.memo.RequestMemoMiddleware",
     "iom_site.core.ops.client_address.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Before everything that reads sessions or the database: a hit costs no SQL. After
     # the security middleware, whose HTTPS redirect and headers apply to hits too.
-    "iom_site.core.page_cache.middleware.PageCacheMiddleware",
+    "iom_site.core.delivery.middleware.PageCacheMiddleware",
     "iom_site.core.ops.csp.SiteCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -265,33 +266,34 @@ else:
 # How many proxies in front of the app append to X-Forwarded-For (0: none, trust nothing).
 TRUSTED_PROXY_COUNT = env.int("DJANGO_TRUSTED_PROXY_COUNT", default=0)
 
-# Full-page cache for anonymous visitors (README « Performance »): purged precisely on
-# publish, so entries may live long; PAGE_CACHE=off measures uncached renders.
+# The delivery room (iom_site/core/delivery, docs/deployment.md « Cache tags »): a
+# full-page cache for anonymous visitors, purged by cache tags here and at the edge;
+# PAGE_CACHE=off measures uncached renders. Lifetimes are short, so that a missed purge
+# heals in minutes; shared caches may serve a page stale while they fetch it again.
 PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE", default=True)
-PAGE_CACHE_TIMEOUT = env.int("PAGE_CACHE_TIMEOUT", default=60 * 60 * 24)
-
-# The edge (CDN or Varnish) gets the same purges as the page cache, when configured.
-WAGTAILFRONTENDCACHE = {}
-if env("FRONTEND_CACHE_PURGE_URL", default=""):
-    WAGTAILFRONTENDCACHE["varnish"] = {
-        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-        "LOCATION": env("FRONTEND_CACHE_PURGE_URL"),
-    }
-if env("CLOUDFLARE_ZONE_ID", default=""):
-    WAGTAILFRONTENDCACHE["cloudflare"] = {
-        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
-        "ZONEID": env("CLOUDFLARE_ZONE_ID"),
-        "BEARER_TOKEN": env("CLOUDFLARE_API_TOKEN"),
-    }
-# Purges name each page's exact address; Wagtail must not fan them out to other
-# language prefixes, where the slugs differ.
-WAGTAILFRONTENDCACHE_LANGUAGES = []
+PAGE_CACHE_TIMEOUT = env.int("PAGE_CACHE_TIMEOUT", default=60 * 10)
+EDGE_CACHE_TIMEOUT = env.int("EDGE_CACHE_TIMEOUT", default=60 * 5)
+EDGE_STALE_WHILE_REVALIDATE = env.int("EDGE_STALE_WHILE_REVALIDATE", default=60)
+# The release being served (a git sha, a version): every key the delivery room writes
+# carries it, so a deploy never serves what the previous release rendered. Unset: the
+# checkout's git commit, else a digest of the code (delivery/release.py).
+RELEASE = env("RELEASE", default="")
+# Where tag purges go besides the app's own cache (each optional): Varnish with the xkey
+# vmod (docs/varnish.vcl), Fastly (Surrogate-Key), Cloudflare (Cache-Tag).
+DELIVERY_EDGE = {
+    "varnish": env("FRONTEND_CACHE_PURGE_URL", default=""),
+    "fastly_service": env("FASTLY_SERVICE_ID", default=""),
+    "fastly_token": env("FASTLY_API_TOKEN", default=""),
+    "cloudflare_zone": env("CLOUDFLARE_ZONE_ID", default=""),
+    "cloudflare_token": env("CLOUDFLARE_API_TOKEN", default=""),
+}
 
 WAGTAIL_SITE_NAME = _("OIM – Migration et développement durable")
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 # `load_seed_content --demo` (example stories, marked « Exemple »): refused in production.
 SEED_DEMO_ALLOWED = True
-# The public site's scheme and host: absolute links in feeds and structured data.
+# The public site's scheme and host: every absolute address a page carries (canonical,
+# hreflang, Open Graph, JSON-LD, feeds, sitemap, robots), never the request's Host.
 PUBLIC_BASE_URL = env("PUBLIC_BASE_URL", default="http://127.0.0.1:8000")
 # Full-text search (README « Search and discoverability »): on PostgreSQL with the
 # accent-folding French configuration that core migration 0005 creates.

@@ -16,6 +16,8 @@ STORAGES["staticfiles"] = {  # noqa: F405
 # One folder per pytest-xdist worker (make test runs several): no test sees another's files.
 MEDIA_ROOT = BASE_DIR / "var" / "test-media" / os.environ.get("PYTEST_XDIST_WORKER", "main")  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# The public address every absolute link carries (never the request's Host): the test client's.
+PUBLIC_BASE_URL = "http://testserver"
 
 # A deterministic stand-in for DeepL (it reverses the words): tests only, never a network call.
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {

@@ -45,7 +45,7 @@ class PurgeListener(BaseHTTPRequestHandler):
     received = []
 
     def do_PURGE(self):
-        self.received.append((self.headers["Host"], self.path))
+        self.received.append(set(self.headers["xkey-purge"].split()))
         self.send_response(200)
         self.end_headers()
 
@@ -59,34 +59,35 @@ def edge(settings):
     PurgeListener.received = []
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    settings.WAGTAILFRONTENDCACHE = {
-        "varnish": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-            "LOCATION": f"http://127.0.0.1:{server.server_port}",
-        }
-    }
+    settings.DELIVERY_EDGE = {"varnish": f"http://127.0.0.1:{server.server_port}/"}
     yield PurgeListener.received
     server.shutdown()
 
 
-def test_publishing_purges_the_same_pages_at_the_edge_after_commit(
-    tree, edge, django_capture_on_commit_callbacks
+def test_publishing_purges_the_page_s_tags_at_the_edge_after_commit(
+    client, tree, edge, django_capture_on_commit_callbacks
 ):
     deep = tree["deep"]
+    shown = set(fetch(client, deep)["xkey"].split())
     deep.title = "Profonde, revue"
     with django_capture_on_commit_callbacks(execute=True):
         publish(deep)
-    purged = {path for _host, path in edge}
-    assert purged == {deep.url, deep.get_parent().url}
+        assert edge == []  # not before the commit
+    assert len(edge) == 1  # one request for every tag
+    (purged,) = edge
+    assert f"p{deep.pk}" in purged & shown
+    assert f"c{deep.get_parent().pk}" in purged  # whoever lists its parent's children
+    assert not purged & {"menu-fr", "footer-fr", "all"}
 
 
-def test_a_menu_change_purges_every_page_of_its_language_at_the_edge(
-    tree, edge, django_capture_on_commit_callbacks
+def test_a_menu_change_purges_its_language_by_one_tag_at_the_edge(
+    client, tree, edge, django_capture_on_commit_callbacks
 ):
+    assert "menu-fr" in fetch(client, tree["deep"])["xkey"].split()
     section = tree["section"]
     section.title = "Agir ensemble"
     with django_capture_on_commit_callbacks(execute=True):
         publish(section)
-    purged = {path for _host, path in edge}
-    assert {"/fr/", "/fr/agir/", "/fr/agir/engagement/", tree["deep"].url} <= purged
-    assert not [path for path in purged if not path.startswith("/fr/")]
+    purged = set().union(*edge)
+    assert "menu-fr" in purged
+    assert not {"menu-en", "menu-es"} & purged

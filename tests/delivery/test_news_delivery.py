@@ -49,7 +49,6 @@ def entry_titles(feed):
     return re.findall(r"<entry><title>([^<]+)</title>", feed)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 16: the delivery layer's cache tags")
 def test_a_story_reaches_the_home_page_and_the_feed_in_one_publish_and_leaves_both(
     client, front_page
 ):

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-PACKAGES = ("iom_site", "strategy", "partnerships")
+PACKAGES = ("iom_site", "strategy", "partnerships", "news")
 
 
 @dataclass(frozen=True)

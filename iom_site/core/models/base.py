@@ -101,16 +101,6 @@ class BasePage(ListingFieldsMixin, SocialFieldsMixin, Page):
     class Meta:
         abstract = True
 
-    def get_view_restrictions(self):
-        from wagtail.models import PageViewRestriction
-
-        from iom_site.core.routing import any_view_restriction
-
-        # Private pages are rare: skip two queries per request while there are none.
-        if not any_view_restriction():
-            return PageViewRestriction.objects.none()
-        return super().get_view_restrictions()
-
     def display_data(self):
         """What the page's template shows beyond the page's own fields, read from other
         rows (children as cards, partners, goals) and the same for every visitor. Page
@@ -119,27 +109,8 @@ class BasePage(ListingFieldsMixin, SocialFieldsMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(self.kept_display_data())
+        context.update(self.display_data())
         return context
-
-    def kept_display_data(self):
-        """``display_data()``, built once per content version: carried by the page object
-        when routing loaded it (routing.py keeps both in one cache entry), else cached
-        on its own."""
-        kept = self.__dict__.get("_display_data")
-        if kept is not None:
-            return kept
-        if type(self).display_data is BasePage.display_data:
-            return {}
-        if self.pk is None:  # a preview of a page not saved yet
-            return self.display_data()
-        from iom_site.core.memo import per_content  # memo's callers import the models
-
-        return per_content(f"display:{self._meta.label_lower}:{self.pk}", self.display_data)
-
-    def keep_display_data(self):
-        """Build ``display_data()`` now, to be kept (pickled) with the page."""
-        self._display_data = self.display_data()
 
     @property
     def card_title(self):

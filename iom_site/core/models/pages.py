@@ -7,7 +7,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from iom_site.core.blocks import BodyStreamBlock
-from iom_site.core.routing import any_view_restriction
+from iom_site.core.visibility import public
 
 from .base import BasePage
 from .images import HeroImageMixin
@@ -62,9 +62,7 @@ class HomePage(BasePage):
 
     def display_data(self):
         # The featured sections are the top entries of the menu, in the editors' order.
-        sections = self.get_children().live().in_menu()
-        if any_view_restriction():
-            sections = sections.public()
+        sections = public(self.get_children().live().in_menu())
         return {"featured_sections": list(sections.specific())}
 
 
@@ -90,9 +88,7 @@ class SectionPage(HeroImageMixin, BasePage):
         verbose_name = _("page de rubrique")
 
     def display_data(self):
-        children = self.get_children().live()
-        if any_view_restriction():
-            children = children.public()
+        children = public(self.get_children().live())
         return {"cards": list(children.specific())}
 
 
@@ -115,10 +111,7 @@ class StandardPage(BasePage):
         verbose_name = _("page standard")
 
     def display_data(self):
-        children = self.get_children().live()
-        if any_view_restriction():
-            children = children.public()
-        return {"cards": list(children.specific())}
+        return {"cards": list(public(self.get_children().live()).specific())}
 
 
 __all__ = ["HomePage", "SectionPage", "SingletonPerLocaleMixin", "StandardPage"]

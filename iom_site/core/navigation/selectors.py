@@ -1,45 +1,31 @@
 """Data that spans pages: the main menu, the footer, breadcrumbs and language versions.
 
 Menu and footer are the same on every page of a language, so they are computed once per
-language and kept in the cache until something they show is published (see signals.py).
+language and kept in the cache (chrome fragments) until something they show is published
+(this room's signals.py rebuilds them and says which changed: ``navigation_changed``).
+Menus, footers and every listing here show only live, public pages.
 """
 
 import html
+from types import SimpleNamespace
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.utils.html import strip_tags
 
 from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
-from iom_site.core.memo import VERSION_KEY, cache_get, per_content
-from iom_site.core.routing import (
-    RESTRICTIONS_KEY,
-    ROUTING_KEY,
-    any_view_restriction,
-    page_url,
-)
+from iom_site.core.addresses import page_path
+from iom_site.core.release import key as release_key
+from iom_site.core.visibility import public, restricted_above
 
 CACHE_TIMEOUT = 60 * 60 * 24
 
 
 def _key(kind, language_code):
-    return f"core:{kind}:{language_code}"
-
-
-def every_page_keys(language_code):
-    """The cache keys every page of a language reads (content version, routing table,
-    private-pages flag, menu, footer): views fetch them in one round trip with their own
-    (``memo.prefetch``)."""
-    return [
-        VERSION_KEY,
-        ROUTING_KEY,
-        RESTRICTIONS_KEY,
-        _key("menu", language_code),
-        _key("footer", language_code),
-    ]
+    return release_key("navigation", kind, language_code)
 
 
 def invalidate_navigation(language_codes=None):
@@ -49,9 +35,9 @@ def invalidate_navigation(language_codes=None):
 
 def refresh_navigation(language_codes=None):
     """Rebuild the cached menu and footer of these languages (all by default) from what
-    is published now; returns the languages whose menu or footer changed, whose every
-    page must then leave the page cache. An entry missing from the cache counts as a
-    change: nothing says what the cached pages show."""
+    is published now; returns the (kind, language) pairs ("menu", "fr") whose menu or
+    footer changed, whose pages must then leave every cache. An entry missing from the
+    cache counts as a change: nothing says what the cached pages show."""
     codes = language_codes or [code for code, _name in settings.LANGUAGES]
     changed = set()
     for code in codes:
@@ -60,14 +46,29 @@ def refresh_navigation(language_codes=None):
             before, after = cache.get(key), build(code)
             cache.set(key, after, CACHE_TIMEOUT)
             if before != after:
-                changed.add(code)
+                changed.add((kind, code))
     return changed
+
+
+def chrome(language_code):
+    """{"menu": main_menu, "footer": footer} of a language in one cache read."""
+    builders = {"menu": _build_main_menu, "footer": _build_footer}
+    keys = {kind: _key(kind, language_code) for kind in builders}
+    found = cache.get_many(list(keys.values()))
+    result = {}
+    for kind, key in keys.items():
+        value = found.get(key)
+        if value is None:
+            value = builders[kind](language_code)
+            cache.set(key, value, CACHE_TIMEOUT)
+        result[kind] = value
+    return result
 
 
 def main_menu(language_code):
     """[{title, url, lead, children: [{title, url, children: [...]}]}] for one language."""
     key = _key("menu", language_code)
-    menu = cache_get(key)
+    menu = cache.get(key)
     if menu is None:
         menu = _build_main_menu(language_code)
         cache.set(key, menu, CACHE_TIMEOUT)
@@ -80,29 +81,29 @@ def _build_main_menu(language_code):
     home = HomePage.objects.filter(locale__language_code=language_code).first()
     if home is None:
         return []
-    pages = (
+    # The sections' leads and the structure pages' chart headings come in the same query.
+    pages = public(
         Page.objects.descendant_of(home)
         .filter(depth__in=(home.depth + 1, home.depth + 2))
         .live()
         .in_menu()
-        .order_by("path")
+    ).annotate(
+        menu_lead=Subquery(SectionPage.objects.filter(pk=OuterRef("pk")).values("lead")[:1]),
+        chart_heading=Subquery(
+            StructurePage.objects.filter(pk=OuterRef("pk")).values("chart_heading")[:1]
+        ),
     )
-    if any_view_restriction():
-        pages = pages.public()
-    pages = list(pages)
-    leads = dict(SectionPage.objects.filter(pk__in=[p.pk for p in pages]).values_list("pk", "lead"))
-    charts = dict(
-        StructurePage.objects.filter(pk__in=[p.pk for p in pages]).values_list(
-            "pk", "chart_heading"
-        )
-    )
+    pages = list(pages.order_by("path"))
+    leads = {p.pk: p.menu_lead for p in pages if p.menu_lead is not None}
+    charts = {p.pk: p.chart_heading for p in pages if p.chart_heading is not None}
     units = {
         page_id: [(StructurePage.CHART_ANCHOR, heading)] for page_id, heading in charts.items()
     }
-    for page_id, key, name in OrgUnit.objects.filter(page_id__in=[p.pk for p in pages]).values_list(
-        "page_id", "key", "name"
-    ):
-        units.setdefault(page_id, []).append((key, name))
+    if charts:  # only structure pages have units
+        for page_id, key, name in OrgUnit.objects.filter(page_id__in=list(charts)).values_list(
+            "page_id", "key", "name"
+        ):
+            units.setdefault(page_id, []).append((key, name))
 
     entries, by_path = [], {}
     for page in pages:
@@ -164,7 +165,7 @@ def add_extra_links(entries, stream, language_code):
 
 def footer(language_code):
     key = _key("footer", language_code)
-    data = cache_get(key)
+    data = cache.get(key)
     if data is None:
         data = _build_footer(language_code)
         cache.set(key, data, CACHE_TIMEOUT)
@@ -218,11 +219,11 @@ def feeds_of_language(page):
 
 def _page_family(page):
     """Ancestors, language versions and the language's feeds of a page, from one query,
-    kept on the page
-    object for the rest of the request (head, switcher and breadcrumbs all use them)."""
+    kept on the page object for the rest of the request (head, switcher and breadcrumbs
+    all use them)."""
     cached = getattr(page, "_family", None)
     if cached is None:
-        cached = page._family = per_content(f"family:{page.pk}", lambda: _build_family(page))
+        cached = page._family = _build_family(page)
     return cached
 
 
@@ -245,8 +246,12 @@ def _build_family(page):
         | Q(translation_key__in=Page.objects.filter(path__in=paths).values("translation_key"))
     )
     if feed_types:
-        # The listing pages of this language that offer a feed come in the same query.
-        in_family |= Q(content_type_id__in=feed_types, locale_id=page.locale_id, live=True)
+        # The public listing pages of this language that offer a feed come in the same
+        # query.
+        in_family |= Q(
+            Q(content_type_id__in=feed_types, locale_id=page.locale_id, live=True)
+            & ~Exists(restricted_above())
+        )
     family = list(
         Page.objects.filter(in_family)
         .filter(alias_of__isnull=True)
@@ -258,14 +263,13 @@ def _build_family(page):
         for p in family
         if p.content_type_id in feed_types and p.locale_id == page.locale_id and p.live
     ]
-    if feed_pages and any_view_restriction():  # rare: one more query, for private ones
-        public = set(
-            Page.objects.filter(pk__in=[p.pk for p in feed_pages])
-            .public()
-            .values_list("pk", flat=True)
-        )
-        feed_pages = [p for p in feed_pages if p.pk in public]
-    feeds = [(p.title, public_url(p) + FEED_PATH) for p in feed_pages]
+    # Wagtail's site table, read once for the whole family.
+    batch = SimpleNamespace()
+
+    def page_url(p):
+        return page_path(p, batch)
+
+    feeds = [(p.title, public_url(p, batch) + FEED_PATH) for p in feed_pages]
     ancestors = sorted((p for p in family if p.path in paths), key=lambda p: p.depth)
     live = [p for p in family if p.live]
     versions = {

@@ -19,8 +19,8 @@ from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, Sear
 from wagtail.models import Locale, Page, get_page_models
 from wagtail.search.utils import normalise_query_string
 
-from iom_site.core.memo import cache_get, content_key, per_content
-from iom_site.core.routing import any_view_restriction, page_url
+from iom_site.core.delivery.memo import cache_get, content_key, per_content
+from iom_site.core.delivery.routing import any_view_restriction, page_url
 from iom_site.core.search.forms import WORD
 
 PAGE_SIZE = 10
@@ -191,7 +191,7 @@ def run(request, terms, page_number, language_code):
     """The context of a results page for ``terms`` (already cleaned)."""
     locale = locale_id(language_code)
     base = Page.objects.live().filter(locale_id=locale, depth__gt=1)
-    if any_view_restriction():
+    if any_view_restriction():  # the search backend takes plain filters only
         base = base.public()
     # Promotions and page details are data about pages, kept under the content version
     # (any publish, or a change to a promotion, retires them); the search itself runs

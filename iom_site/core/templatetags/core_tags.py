@@ -1,16 +1,16 @@
 from django import template
 from django.utils.text import slugify
 
-from iom_site.core import routing
+from iom_site.core.addresses import page_path
 
 register = template.Library()
 
 
-@register.simple_tag
-def page_url(page):
-    """A page's address, like Wagtail's ``pageurl`` but from the routing table this
-    request has already read, instead of one site lookup per link."""
-    return routing.page_url(page)
+@register.simple_tag(takes_context=True)
+def page_url(context, page):
+    """A page's path, like Wagtail's ``pageurl``: from Wagtail's site table, read once
+    per request, and always a path (the site is one public address)."""
+    return page_path(page, context.get("request"))
 
 
 @register.simple_tag

@@ -1,7 +1,9 @@
 """What search engines and social networks read in every page's <head>: the meta
 description, Open Graph and Twitter card, and schema.org JSON-LD (Organization and WebSite
 with its SearchAction on the home page, BreadcrumbList below it). Canonical, hreflang and
-og:locale come from ``{% i18n_head %}``. The breadcrumb trail comes from the template
+og:locale come from ``{% i18n_head %}``. Every absolute address is on
+``settings.PUBLIC_BASE_URL``, never on the Host or scheme of the request (a poisoned
+Host must not reach a cached page). The breadcrumb trail comes from the template
 (``{% breadcrumb_trail page as trail %}`` of the navigation room): core reads no room."""
 
 from django import template
@@ -12,7 +14,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from iom_site.core import jsonld
-from iom_site.core.routing import page_url
+from iom_site.core.addresses import absolute, page_path
 
 register = template.Library()
 
@@ -34,12 +36,12 @@ def _image(request, page):
         image = getattr(page, "social_image", None) or getattr(page, "card_image", None)
     if image is not None:
         rendition = image.get_rendition("fill-1200x630")
-        return request.build_absolute_uri(rendition.url), rendition.width, rendition.height
-    return request.build_absolute_uri(static(DEFAULT_IMAGE)), *DEFAULT_IMAGE_SIZE
+        return absolute(rendition.url), rendition.width, rendition.height
+    return absolute(static(DEFAULT_IMAGE)), *DEFAULT_IMAGE_SIZE
 
 
 def breadcrumb_list(request, ancestors, page, subroute=None):
-    trail = [(crumb.title, page_url(crumb)) for crumb in (*ancestors, page)]
+    trail = [(crumb.title, page_path(crumb, request)) for crumb in (*ancestors, page)]
     if subroute is not None:
         trail.append((subroute.title, subroute.url))
     return {
@@ -50,7 +52,7 @@ def breadcrumb_list(request, ancestors, page, subroute=None):
                 "@type": "ListItem",
                 "position": position,
                 "name": title,
-                "item": request.build_absolute_uri(url),
+                "item": absolute(url),
             }
             for position, (title, url) in enumerate(trail, start=1)
         ],
@@ -59,7 +61,7 @@ def breadcrumb_list(request, ancestors, page, subroute=None):
 
 def website(request, home_url, page_language):
     with translation.override(page_language):
-        search_url = request.build_absolute_uri(reverse("site_search"))
+        search_url = absolute(reverse("site_search"))
     return {
         "@context": "https://schema.org",
         "@type": "WebSite",
@@ -98,11 +100,11 @@ def seo_meta(context, ancestors=()):
         text = subroute.description or description(page)
     elif page is not None:
         title = page.seo_title or page.title
-        url = request.build_absolute_uri(page_url(page))
+        url = absolute(page_path(page, request))
         text = description(page)
     else:
         title = context.get("seo_title") or site_name
-        url = request.build_absolute_uri(request.path)
+        url = absolute(request.path)
         text = context.get("seo_description") or ""
     is_home = page is not None and page.depth == 2
     image_url, width, height = _image(request, page)

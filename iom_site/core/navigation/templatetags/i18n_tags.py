@@ -3,8 +3,8 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 
+from iom_site.core.addresses import absolute, page_path
 from iom_site.core.navigation import selectors
-from iom_site.core.routing import page_url
 
 register = template.Library()
 
@@ -54,14 +54,14 @@ def i18n_head(context):
     subroute = context.get("subroute")
     versions = subroute.versions if subroute is not None else selectors.language_versions(page)
     alternates = [
-        (code, request.build_absolute_uri(url))
+        (code, absolute(url))
         for code, _name in settings.LANGUAGES
         if (url := versions[code][0]) and versions[code][1]
     ]
     own = page.locale.language_code
     x_default = dict(alternates).get(settings.LANGUAGE_CODE)
     return {
-        "canonical": request.build_absolute_uri(subroute.url if subroute else page_url(page)),
+        "canonical": absolute(subroute.url if subroute else page_path(page, request)),
         "alternates": alternates if len(alternates) > 1 else [],
         "x_default": x_default if len(alternates) > 1 else None,
         "og_locale": OG_LOCALES.get(own, own),

@@ -28,15 +28,27 @@ def _render_once(context, name, data):
     return html
 
 
+def _chrome(context):
+    """The menu and footer of the language, read together once per request."""
+    request = context.get("request")
+    language = get_language()
+    kept = getattr(request, "navigation_chrome", None)
+    if kept is None or kept[0] != language:
+        kept = (language, selectors.chrome(language))
+        if request is not None:
+            request.navigation_chrome = kept
+    return kept[1]
+
+
 @register.simple_tag(takes_context=True)
 def main_menu(context):
-    menu = selectors.main_menu(get_language())
+    menu = _chrome(context)["menu"]
     return _render_once(context, "includes/main_menu.html", {"menu": menu})
 
 
 @register.simple_tag(takes_context=True)
 def site_footer(context):
-    footer = selectors.footer(get_language())
+    footer = _chrome(context)["footer"]
     return _render_once(context, "includes/footer.html", {"footer": footer})
 
 
@@ -46,9 +58,11 @@ def breadcrumbs(context, page):
     see core's subroutes.py), the page is a crumb too and the view is the current one."""
     subroute = context.get("subroute")
     crumbs = selectors.breadcrumbs(page)
+    # The request goes along: links read Wagtail's site table once for the request.
+    request = context.get("request")
     if subroute is not None:
-        return {"crumbs": [*crumbs, page], "current": subroute.title}
-    return {"crumbs": crumbs, "current": page.title}
+        return {"crumbs": [*crumbs, page], "current": subroute.title, "request": request}
+    return {"crumbs": crumbs, "current": page.title, "request": request}
 
 
 @register.simple_tag(takes_context=True)

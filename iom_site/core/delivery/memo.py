@@ -4,9 +4,14 @@
   the private-pages flag or the content version are read from Redis once per page, not
   once per template tag.
 - ``per_content``: in Django's cache with the current *content version*, a token that
-  every publish, unpublish, move or deletion replaces (signals.py). Pages, their
-  families and their cards are then read from Redis instead of being rebuilt by several
-  SQL queries, and no entry is served once the content it was built from has changed.
+  every purge replaces (purge.py). Pages, their families and their cards are then read
+  from Redis instead of being rebuilt by several SQL queries, and no entry is served
+  once the content it was built from has changed. An entry keeps the cache tags of what
+  it was built from (tags.py) and replays them when read, so a page rendered from it
+  carries the same tags as one rendered from the database.
+
+Every key carries the release (release.py): a deploy never reads what the previous code
+built.
 """
 
 import hashlib
@@ -15,8 +20,10 @@ from contextvars import ContextVar
 
 from django.core.cache import cache
 
+from iom_site.core.delivery import tags
+from iom_site.core.release import key as release_key
+
 _request_memo = ContextVar("request_memo", default=None)
-VERSION_KEY = "core:content-version"
 TIMEOUT = 60 * 60 * 24
 _MISSING = object()
 
@@ -63,28 +70,33 @@ def cache_get(key):
     return cache.get(key)
 
 
+def version_key():
+    return release_key("delivery", "content-version")
+
+
 def content_version():
     def read():
-        version = cache_get(VERSION_KEY)
+        key = version_key()
+        version = cache_get(key)
         if version is None:
-            cache.add(VERSION_KEY, uuid.uuid4().hex, None)
-            version = cache.get(VERSION_KEY)
+            cache.add(key, uuid.uuid4().hex, None)
+            version = cache.get(key)
         return version
 
-    return per_request(VERSION_KEY, read)
+    return per_request("content-version", read)
 
 
 def bump_content_version():
-    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+    cache.set(version_key(), uuid.uuid4().hex, None)
     memo = _request_memo.get()
     if memo is not None:
-        memo.pop(VERSION_KEY, None)
+        memo.pop("content-version", None)
 
 
 def content_key(name):
     # Names carry visitor input (paths): hashed, any of them makes a valid key anywhere.
     digest = hashlib.blake2b(name.encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
-    return f"core:content:{digest}"
+    return release_key("delivery", "content", digest)
 
 
 def per_content(name, build):
@@ -101,8 +113,10 @@ def per_content(name, build):
     key = content_key(name)
     found = cache_get(key)
     if found is not None and found[0] == version:
+        tags.add(*found[2])
         return found[1]
-    value = build()
+    with tags.collecting() as read:
+        value = build()
     if value is not None:
-        cache.set(key, (version, value), TIMEOUT)
+        cache.set(key, (version, value, sorted(read)), TIMEOUT)
     return value

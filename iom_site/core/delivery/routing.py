@@ -3,8 +3,10 @@
 Wagtail resolves a URL one path segment at a time (one query per segment, plus the site,
 the locale and the home page). Here the site, the locales and the home pages' paths are
 cached, and the page is found by its ``url_path`` in one query (two with its specific
-fields), whatever its depth. Anything unusual (sub-routes of a page, an unknown host)
-falls back to Wagtail's own routing.
+fields), whatever its depth, then kept in the content cache (memo.py) with what its
+template shows (its family, ``display_data()``) and the tags of all of it. ``route``
+returns Wagtail's own ``RouteResult``; the view (views.py) serves it the way Wagtail's
+does. Anything unusual (sub-routes of a page, an unknown host) is left to Wagtail.
 """
 
 from django.core.cache import cache
@@ -13,23 +15,37 @@ from django.utils.translation import get_language
 
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
-from iom_site.core.memo import cache_get, per_content, per_request
+from iom_site.core.delivery import tags
+from iom_site.core.delivery.memo import cache_get, per_content, per_request, version_key
+from iom_site.core.release import key as release_key
+from iom_site.core.visibility import public
 
-ROUTING_KEY = "core:routing"
-RESTRICTIONS_KEY = "core:any-view-restriction"
+
+def routing_key():
+    return release_key("delivery", "routing")
+
+
+def restrictions_key():
+    return release_key("delivery", "any-view-restriction")
+
+
+def every_page_keys():
+    """The cache keys every page reads (content version, routing table, private-pages
+    flag): the views fetch them in one round trip with their own (``memo.prefetch``)."""
+    return [version_key(), routing_key(), restrictions_key()]
 
 
 def invalidate_routing():
-    cache.delete_many([ROUTING_KEY, RESTRICTIONS_KEY])
+    cache.delete_many([routing_key(), restrictions_key()])
 
 
 def _routing_table():
     """{"sites": [Site with root_page], "homes": {language: (url_path, Locale)}}"""
-    return per_request(ROUTING_KEY, _read_routing_table)
+    return per_request("routing", _read_routing_table)
 
 
 def _read_routing_table():
-    table = cache_get(ROUTING_KEY)
+    table = cache_get(routing_key())
     if table is None:
         sites = list(Site.objects.select_related("root_page"))
         locales = {locale.pk: locale for locale in Locale.objects.all()}
@@ -42,7 +58,7 @@ def _read_routing_table():
                 locale = locales[home["locale_id"]]
                 homes[locale.language_code] = (home["url_path"], locale)
         table = {"sites": sites, "homes": homes}
-        cache.set(ROUTING_KEY, table, 60 * 60)
+        cache.set(routing_key(), table, 60 * 60)
     return table
 
 
@@ -60,13 +76,6 @@ def page_url(page):
 def home_paths():
     """{language: the url_path of that language's home page}."""
     return {code: home[0] for code, home in _routing_table()["homes"].items()}
-
-
-def public_root_url():
-    """The public site's scheme, host and port, as the edge caches know its pages."""
-    sites = _routing_table()["sites"]
-    default = next((site for site in sites if site.is_default_site), None)
-    return default.root_url if default is not None else None
 
 
 def find_site(request, sites):
@@ -89,7 +98,6 @@ def route(request, path):
     site = find_site(request, table["sites"])
     if site is None or not site.is_default_site or len(table["sites"]) > 1:
         return None
-    request._wagtail_site = site
     home = table["homes"].get(get_language())
     if home is None:
         return None
@@ -102,6 +110,14 @@ def route(request, path):
     if page is None:
         return None
     page.locale = locale
+    kept = page.__dict__.pop("_display_data", None)
+    if kept is not None:
+        # What the template shows besides the page, built with it (``_load_page``).
+        page.display_data = lambda: kept
+    if not any_view_restriction():
+        # No page is private (the usual case): Wagtail's view-restriction check, which
+        # runs on every page served, needs no query.
+        page.get_view_restrictions = PageViewRestriction.objects.none
     return page.route(request, [])
 
 
@@ -131,27 +147,42 @@ def _load_page(url_path, locale):
     relations = getattr(page, "display_prefetch", ())
     if relations:
         prefetch_related_objects([page], *relations)
-    attach_family(page)
-    if hasattr(page, "keep_display_data"):
-        page.keep_display_data()
+    with tags.ignoring():
+        attach_family(page)
+    tags.add(*family_tags(page))
+    if hasattr(page, "display_data"):
+        page._display_data = page.display_data()
     return page
+
+
+def family_tags(page):
+    """What a page's family shows: its ancestors' titles (breadcrumbs), the addresses of
+    its and their translations (switcher, hreflang, fallbacks), its language's feeds."""
+    from iom_site.core.feeds import feed_page_models
+
+    family = page._family
+    found = {tags.page_tag(p.pk) for p in family["ancestors"]}
+    found |= {tags.address_tag(p.translation_key) for p in [*family["ancestors"], page]}
+    found |= {tags.list_tag(model) for model in feed_page_models()}
+    return found
 
 
 def any_view_restriction():
     """Whether any page is private; almost never, so most pages skip the check."""
-    return per_request(RESTRICTIONS_KEY, _read_any_view_restriction)
+    return per_request("any-view-restriction", _read_any_view_restriction)
 
 
 def _read_any_view_restriction():
-    exists = cache_get(RESTRICTIONS_KEY)
+    exists = cache_get(restrictions_key())
     if exists is None:
         exists = PageViewRestriction.objects.exists()
-        cache.set(RESTRICTIONS_KEY, exists, 60 * 60)
+        cache.set(restrictions_key(), exists, 60 * 60)
     return exists
 
 
 def french_original(path):
-    """The live French page at the same path as ``path`` under another language prefix."""
+    """The live, public French page at the same path as ``path`` under another language
+    prefix (never a private one: its title would leak)."""
     parts = [part for part in path.split("/") if part]
     if not parts or parts[0] == "fr":
         return None
@@ -159,4 +190,4 @@ def french_original(path):
     if home is None:
         return None
     url_path = home[0] + "".join(f"{part}/" for part in parts[1:])
-    return Page.objects.live().filter(url_path=url_path).first()
+    return public(Page.objects.live().filter(url_path=url_path)).first()
