@@ -116,7 +116,7 @@ def save_and_submit(editor):
     # Autosave may have created the page already: then « updated ».
     expect(editor.locator(".messages")).to_contain_text(re.compile("created|updated"))
     # Under a section and not in the menu: the editor is told how to add it.
-    expect(editor.locator(".messages")).to_contain_text("menu principal")
+    expect(editor.locator(".messages")).to_contain_text("does not appear in the main menu")
     editor.get_by_role("button", name="More actions").click()
     editor.get_by_role("button", name="Submit to Review").click()
     expect(editor.locator(".messages")).to_contain_text("submitted for moderation")

@@ -185,7 +185,7 @@ def test_a_hub_costs_the_same_queries_whatever_the_number_of_tagged_pages(
             tag_page(f"Page taguée {batch}-{n}", "10.7")
         cache.clear()
         client.get("/fr/")
-        with django_assert_max_num_queries(14) as captured:
+        with django_assert_max_num_queries(16) as captured:
             response = client.get(path)
         assert response.status_code == 200
         counts.append(len(captured))
