@@ -3,10 +3,8 @@ published under it, newest first, and offers them as an Atom feed."""
 
 import datetime
 
-from django.conf import settings
 from django.db import models
 from django.http import Http404
-from django.templatetags.static import static
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -168,11 +166,6 @@ class StoryPage(HeroImageMixin, BasePage):
 
     def structured_data(self):
         """schema.org NewsArticle, for search engines' news results."""
-        organization = {
-            "@type": "Organization",
-            "name": str(jsonld.organization()["name"]),
-            "url": jsonld.IOM_URL,
-        }
         data = {
             "@context": "https://schema.org",
             "@type": "NewsArticle",
@@ -182,31 +175,17 @@ class StoryPage(HeroImageMixin, BasePage):
             "inLanguage": self.locale.language_code,
             "url": public_url(self),
             "mainEntityOfPage": {"@type": "WebPage", "@id": public_url(self)},
-            "author": organization,
-            "publisher": {
-                **organization,
-                "logo": {"@type": "ImageObject", "url": _absolute(static("images/og-default.png"))},
-            },
+            "author": jsonld.author(),
+            "publisher": jsonld.publisher(),
         }
         if self.last_published_at:
             data["dateModified"] = self.last_published_at.isoformat()
         if self.hero_image_id:
             rendition = self.hero_image.get_rendition("fill-1200x675-c50")
-            data["image"] = {
-                "@type": "ImageObject",
-                "url": _absolute(rendition.url),
-                "width": rendition.width,
-                "height": rendition.height,
-                "caption": self.hero_image_alt,
-            }
+            data["image"] = jsonld.image_object(rendition, self.hero_image_alt)
             if self.hero_image_credit:
                 data["image"]["creditText"] = self.hero_image_credit
         return [data]
-
-
-def _absolute(url):
-    """Media and static addresses are relative unless a storage serves them elsewhere."""
-    return url if "://" in url else settings.PUBLIC_BASE_URL.rstrip("/") + url
 
 
 class StoryTheme(TranslatableMixin, Orderable):

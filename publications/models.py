@@ -11,7 +11,6 @@ from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.templatetags.static import static
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -21,7 +20,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from iom_site.core import jsonld
-from iom_site.core.addresses import page_path
+from iom_site.core.addresses import absolute, page_path
 from iom_site.core.feeds import FeedMixin, public_url
 from iom_site.core.images import attach_card_images
 from iom_site.core.listings import listed_children, paginate
@@ -318,11 +317,6 @@ class PublicationPage(HeroImageMixin, BasePage):
 
     def structured_data(self):
         """schema.org Report (or CreativeWork) with each language's file."""
-        organization = {
-            "@type": "Organization",
-            "name": str(jsonld.organization()["name"]),
-            "url": jsonld.IOM_URL,
-        }
         data = {
             "@context": "https://schema.org",
             "@type": SCHEMA_TYPES.get(self.publication_type, "CreativeWork"),
@@ -336,11 +330,8 @@ class PublicationPage(HeroImageMixin, BasePage):
             ),
             "inLanguage": self.locale.language_code,
             "url": public_url(self),
-            "author": organization,
-            "publisher": {
-                **organization,
-                "logo": {"@type": "ImageObject", "url": _absolute(static("images/og-default.png"))},
-            },
+            "author": jsonld.author(),
+            "publisher": jsonld.publisher(),
         }
         identifiers = []
         if self.isbn:
@@ -357,7 +348,7 @@ class PublicationPage(HeroImageMixin, BasePage):
         encodings = [
             {
                 "@type": "MediaObject",
-                "contentUrl": _absolute(file.document.url),
+                "contentUrl": absolute(file.document.url),
                 "encodingFormat": _mime_type(file.document),
                 "inLanguage": file.language,
                 **(
@@ -370,19 +361,8 @@ class PublicationPage(HeroImageMixin, BasePage):
             data["encoding"] = encodings
         if self.hero_image_id:
             rendition = self.hero_image.get_rendition("width-800")
-            data["image"] = {
-                "@type": "ImageObject",
-                "url": _absolute(rendition.url),
-                "width": rendition.width,
-                "height": rendition.height,
-                "caption": self.hero_image_alt,
-            }
+            data["image"] = jsonld.image_object(rendition, self.hero_image_alt)
         return [data]
-
-
-def _absolute(url):
-    """Media and static addresses are relative unless a storage serves them elsewhere."""
-    return url if "://" in url else settings.PUBLIC_BASE_URL.rstrip("/") + url
 
 
 def _mime_type(document):

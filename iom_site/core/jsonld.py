@@ -2,9 +2,12 @@
 
 import json
 
+from django.templatetags.static import static
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+
+from iom_site.core.addresses import absolute
 
 IOM_URL = "https://www.iom.int"
 
@@ -28,6 +31,28 @@ def organization(sub_organizations=()):
     if sub_organizations:
         data["subOrganization"] = list(sub_organizations)
     return data
+
+
+def author():
+    """The IOM as the author of a page's content (a reference, not the full entity)."""
+    return {"@type": "Organization", "name": str(organization()["name"]), "url": IOM_URL}
+
+
+def publisher():
+    """The IOM as publisher: the author with the site's logo."""
+    logo = {"@type": "ImageObject", "url": absolute(static("images/og-default.png"))}
+    return {**author(), "logo": logo}
+
+
+def image_object(rendition, caption):
+    """An image rendition at its absolute public address, with its size and caption."""
+    return {
+        "@type": "ImageObject",
+        "url": absolute(rendition.url),
+        "width": rendition.width,
+        "height": rendition.height,
+        "caption": caption,
+    }
 
 
 def org_unit(unit, children, page_url):
