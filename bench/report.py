@@ -2,10 +2,13 @@
 
 from dataclasses import dataclass
 
-# The issue's targets (#8): ratio to the baseline's requests per second, SQL queries.
-CACHED_MIN_RATIO, CACHED_MAX_P99_MS = 0.5, 20.0
-UNCACHED_MIN_RATIO, UNCACHED_MAX_QUERIES = 0.08, 8
-SEARCH_MIN_RATIO, SEARCH_MAX_QUERIES = 0.03, 6
+# The delivery issue's targets (#16): ratio to the baseline's requests per second, SQL
+# queries. Pages are the page-cache rows; search, the filtered library and the sitemap
+# bypass the page cache by design and have their own lines.
+CACHED_MIN_RATIO, CACHED_MAX_P99_MS = 0.6, 20.0
+UNCACHED_MIN_RATIO, UNCACHED_MAX_QUERIES = 0.15, 8
+SEARCH_MIN_RATIO, SEARCH_MAX_QUERIES = 0.05, 6
+NOT_PAGES = ("search", "library", "sitemap")
 
 
 @dataclass
@@ -90,7 +93,10 @@ def _summary(row):
 
 def verdicts(rows):
     """[(met, line)], one per target of the issue."""
-    pages = [row for row in rows if row.page != "search"]
+    pages = [row for row in rows if row.page not in NOT_PAGES]
+    listings = [
+        row for row in rows if row.page in ("library", "sitemap") and row.mode != "baseline"
+    ]
     cached = [row for row in pages if row.mode == "cached"]
     uncached = [row for row in pages if row.mode == "uncached"]
     search = [row for row in rows if row.page == "search" and row.mode != "baseline"]
@@ -125,6 +131,13 @@ def verdicts(rows):
             lambda r: (
                 r.ratio >= SEARCH_MIN_RATIO and r.queries <= SEARCH_MAX_QUERIES and not r.failures
             ),
+            _summary,
+        ),
+        # No target of their own: measured, and kept within their query budgets by tests.
+        _check(
+            "listings measured (filtered library, sitemap)",
+            listings,
+            lambda r: not r.failures,
             _summary,
         ),
     ]

@@ -7,7 +7,7 @@ gunicorns side by side on loopback, each with gunicorn.conf.py and 2 sync worker
 production settings: the site with its page cache, the site with PAGE_CACHE=off, and
 bench/baseline.py (bare Django returning the same bytes from memory). Each page is
 measured with wrk right after its own baseline run. Prints a Markdown table and a verdict
-per target of issue #8, and writes both to docs/benchmarks.md. Exits 1 when a target is
+per target of the delivery issue (#16), and writes both to docs/benchmarks.md. Exits 1 when a target is
 missed, 2 when the benchmark could not run.
 """
 
@@ -38,6 +38,8 @@ PAGES = [
     # A filtered listing: its query string keeps it out of the page cache, so every mode
     # renders it (the seed's one publication matches these filters).
     ("library", "/fr/donnees-et-recherche/publications/?type=rapport&year=2020&goal=10"),
+    # Every live page of three languages with its alternates, outside the language prefix.
+    ("sitemap", "/sitemap.xml"),
 ]
 PORTS = {"cached": 8781, "uncached": 8782, "baseline": 8783}
 

@@ -151,3 +151,26 @@ def paginate(queryset, page_number, per_page):
     page.page_links = list(paginator.get_elided_page_range(number, on_each_side=2, on_ends=1))
     page.ellipsis = paginator.ELLIPSIS
     return page
+
+
+#: Cards of a section or standard page per page of its list.
+CHILD_CARDS_PER_PAGE = 24
+
+
+def first_child_cards(page):
+    """The live public children of ``page`` on the first page of its cards, as their
+    page types, and one more when there are more (``child_cards`` then paginates): one
+    query, however many children."""
+    children = public(page.get_children().live()).specific()
+    return list(children[: CHILD_CARDS_PER_PAGE + 1])
+
+
+def child_cards(page, first, page_number):
+    """{"cards", "cards_page"} for the request's ``?page=``: ``first`` (from
+    ``first_child_cards``, kept with the page) when they all fit on one page, else that
+    page of the children with its numbered links (a 404 for a page that does not exist)."""
+    if page_number in (None, "") and len(first) <= CHILD_CARDS_PER_PAGE:
+        return {"cards": first, "cards_page": None}
+    children = public(page.get_children().live()).specific()
+    cards_page = paginate(children, page_number, CHILD_CARDS_PER_PAGE)
+    return {"cards": list(cards_page.object_list), "cards_page": cards_page}

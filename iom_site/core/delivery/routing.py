@@ -10,7 +10,7 @@ does. Anything unusual (sub-routes of a page, an unknown host) is left to Wagtai
 """
 
 from django.core.cache import cache
-from django.db.models import prefetch_related_objects
+from django.db.models import Exists, prefetch_related_objects
 from django.utils.translation import get_language
 
 from wagtail.models import Locale, Page, PageViewRestriction, Site
@@ -25,18 +25,15 @@ def routing_key():
     return release_key("delivery", "routing")
 
 
-def restrictions_key():
-    return release_key("delivery", "any-view-restriction")
-
-
 def every_page_keys():
-    """The cache keys every page reads (content version, routing table, private-pages
-    flag): the views fetch them in one round trip with their own (``memo.prefetch``)."""
-    return [version_key(), routing_key(), restrictions_key()]
+    """The cache keys every page reads (content version, routing table with the
+    private-pages flag): the views fetch them in one round trip with their own
+    (``memo.prefetch``)."""
+    return [version_key(), routing_key()]
 
 
 def invalidate_routing():
-    cache.delete_many([routing_key(), restrictions_key()])
+    cache.delete(routing_key())
 
 
 def _routing_table():
@@ -48,16 +45,23 @@ def _read_routing_table():
     table = cache_get(routing_key())
     if table is None:
         sites = list(Site.objects.select_related("root_page"))
-        locales = {locale.pk: locale for locale in Locale.objects.all()}
         homes = {}
+        any_restriction = None
         default = next((site for site in sites if site.is_default_site), None)
         if default is not None:
-            for home in Page.objects.filter(
-                translation_key=default.root_page.translation_key
-            ).values("url_path", "locale_id"):
-                locale = locales[home["locale_id"]]
-                homes[locale.language_code] = (home["url_path"], locale)
-        table = {"sites": sites, "homes": homes}
+            # The languages, and whether any page is private, come with the homes: one
+            # query for what three would ask.
+            for home in (
+                Page.objects.filter(translation_key=default.root_page.translation_key)
+                .annotate(any_restriction=Exists(PageViewRestriction.objects.all()))
+                .values("url_path", "locale_id", "locale__language_code", "any_restriction")
+            ):
+                code = home["locale__language_code"]
+                homes[code] = (home["url_path"], Locale(pk=home["locale_id"], language_code=code))
+                any_restriction = home["any_restriction"]
+        if any_restriction is None:
+            any_restriction = PageViewRestriction.objects.exists()
+        table = {"sites": sites, "homes": homes, "any_restriction": any_restriction}
         cache.set(routing_key(), table, 60 * 60)
     return table
 
@@ -169,15 +173,7 @@ def family_tags(page):
 
 def any_view_restriction():
     """Whether any page is private; almost never, so most pages skip the check."""
-    return per_request("any-view-restriction", _read_any_view_restriction)
-
-
-def _read_any_view_restriction():
-    exists = cache_get(restrictions_key())
-    if exists is None:
-        exists = PageViewRestriction.objects.exists()
-        cache.set(restrictions_key(), exists, 60 * 60)
-    return exists
+    return _routing_table()["any_restriction"]
 
 
 def french_original(path):

@@ -13,13 +13,18 @@ from wagtail import hooks
 from wagtail import views as wagtail_views
 
 from iom_site.core.delivery import memo, routing
+from iom_site.core.delivery.templatetags.delivery import PREFETCHED, fragment_key
 
 
 def serve(request, path):
     language = get_language()
     # What every page reads from the cache, in one round trip.
     memo.prefetch(
-        [*routing.every_page_keys(), memo.content_key(routing.page_entry_name(language, path))]
+        [
+            *routing.every_page_keys(),
+            memo.content_key(routing.page_entry_name(language, path)),
+            *(fragment_key(name, language, request.path) for name in PREFETCHED),
+        ]
     )
     result = routing.route(request, path)
     if result is None:

@@ -10,6 +10,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from iom_site.core.blocks import BodyStreamBlock
+from iom_site.core.listings import child_cards, first_child_cards
 from iom_site.core.visibility import public
 
 from .base import BasePage
@@ -94,7 +95,20 @@ class HomePage(BasePage):
         return {"featured_sections": list(sections.specific())}
 
 
-class SectionPage(HeroImageMixin, BasePage):
+class ChildCardsMixin:
+    """Cards for the live public children, 24 a page (``?page=N``): a section with a
+    thousand pages lists them in pages of the same size."""
+
+    def display_data(self):
+        return {"first_cards": first_child_cards(self)}
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(child_cards(self, context["first_cards"], request.GET.get("page")))
+        return context
+
+
+class SectionPage(ChildCardsMixin, HeroImageMixin, BasePage):
     """A top entry of the main menu (Qui sommes nous, Notre travail, Agir): a lead text,
     shown in the menu too, an image, and cards for the pages under it."""
 
@@ -115,12 +129,8 @@ class SectionPage(HeroImageMixin, BasePage):
     class Meta:
         verbose_name = _("page de rubrique")
 
-    def display_data(self):
-        children = public(self.get_children().live())
-        return {"cards": list(children.specific())}
 
-
-class StandardPage(BasePage):
+class StandardPage(ChildCardsMixin, BasePage):
     """A content page: a lead text then blocks (Ce que nous faisons, Données et
     recherche, Travailler avec nous…), and cards for the pages under it, if any (the
     publications library under Données et recherche)."""
@@ -137,9 +147,6 @@ class StandardPage(BasePage):
 
     class Meta:
         verbose_name = _("page standard")
-
-    def display_data(self):
-        return {"cards": list(public(self.get_children().live()).specific())}
 
 
 __all__ = ["HomePage", "SectionPage", "SingletonPerLocaleMixin", "StandardPage"]

@@ -30,7 +30,7 @@ def _key(kind, language_code):
 
 def invalidate_navigation(language_codes=None):
     codes = language_codes or [code for code, _name in settings.LANGUAGES]
-    cache.delete_many([_key(kind, code) for code in codes for kind in ("menu", "footer")])
+    cache.delete_many([_key(kind, code) for code in codes for kind in KINDS])
 
 
 def refresh_navigation(language_codes=None):
@@ -41,7 +41,7 @@ def refresh_navigation(language_codes=None):
     codes = language_codes or [code for code, _name in settings.LANGUAGES]
     changed = set()
     for code in codes:
-        for kind, build in (("menu", _build_main_menu), ("footer", _build_footer)):
+        for kind, build in _builders().items():
             key = _key(kind, code)
             before, after = cache.get(key), build(code)
             cache.set(key, after, CACHE_TIMEOUT)
@@ -63,6 +63,27 @@ def chrome(language_code):
             cache.set(key, value, CACHE_TIMEOUT)
         result[kind] = value
     return result
+
+
+def _builders():
+    from iom_site.core.feeds import feed_links
+
+    return {"menu": _build_main_menu, "footer": _build_footer, "feeds": feed_links}
+
+
+#: What is kept per language: the menu, the footer, and the feeds for the head of views
+#: that are not pages (search; a page reads them with its family).
+KINDS = ("menu", "footer", "feeds")
+
+
+def feeds(language_code):
+    """[(title, feed address)] of the live Atom feeds of a language."""
+    key = _key("feeds", language_code)
+    found = cache.get(key)
+    if found is None:
+        found = _builders()["feeds"](language_code)
+        cache.set(key, found, CACHE_TIMEOUT)
+    return found
 
 
 def main_menu(language_code):

@@ -1,7 +1,7 @@
 from django import template
 from django.utils.translation import get_language
 
-from iom_site.core.feeds import ATOM_TYPE, feed_links
+from iom_site.core.feeds import ATOM_TYPE
 from iom_site.core.navigation import selectors
 
 register = template.Library()
@@ -14,5 +14,5 @@ def feed_links_head(context):
     if getattr(page, "pk", None) and getattr(page, "path", None):
         feeds = selectors.feeds_of_language(page)
     else:
-        feeds = feed_links(get_language())
+        feeds = selectors.feeds(get_language())
     return {"feeds": feeds, "type": ATOM_TYPE}

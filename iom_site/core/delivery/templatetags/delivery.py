@@ -1,0 +1,81 @@
+"""``{% fragment "body" page %}…{% endfragment %}``: a page's body, rendered once per
+content version and language, then read back in one cache round trip.
+
+A body is the costliest part of a render (its blocks load the pages, images and
+documents they show, and listing blocks run their queries); with the page cache off, or
+missed, the rest of the page is built around the kept fragment. The entry lives in the
+content cache (memo.py): any purge starts a new content version, so no fragment outlives
+a change to what it shows, and the tags it was built with are replayed when it is read,
+so the page carries them as if it had rendered the body itself.
+
+The fragment is rendered afresh, and not kept, for what is not the same for every
+visitor: previews and revisions, signed-in people, addresses with a query string (a
+listing's filters and pages), and a render that used the CSRF token (a form).
+"""
+
+from django import template
+from django.core.cache import cache
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+from iom_site.core.delivery import tags
+from iom_site.core.delivery.memo import cache_get, content_key, content_version
+
+register = template.Library()
+TIMEOUT = 60 * 60 * 24
+
+
+@register.tag("fragment")
+def do_fragment(parser, token):
+    bits = token.split_contents()
+    if len(bits) != 3:
+        raise template.TemplateSyntaxError(f"{bits[0]} takes a name and a page")
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    return FragmentNode(nodelist, parser.compile_filter(bits[1]), parser.compile_filter(bits[2]))
+
+
+def _same_for_everyone(request, page):
+    if request is None or getattr(request, "is_preview", False):
+        return False
+    if request.META.get("QUERY_STRING"):
+        return False
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return False
+    return bool(page.pk and page.live and page.live_revision_id)
+
+
+def fragment_key(name, language_code, path):
+    """Named by the address, so that views.serve reads it in the same round trip as
+    the page itself (the page's id is checked on reading)."""
+    return content_key(f"fragment:{name}:{language_code}:{path}")
+
+
+#: Fragments views.serve reads before routing, with the page.
+PREFETCHED = ("body",)
+
+
+class FragmentNode(template.Node):
+    def __init__(self, nodelist, name, page):
+        self.nodelist = nodelist
+        self.name = name
+        self.page = page
+
+    def render(self, context):
+        request = context.get("request")
+        page = self.page.resolve(context)
+        version = content_version() if page is not None else None
+        if version is None or not _same_for_everyone(request, page):
+            return self.nodelist.render(context)
+        key = fragment_key(self.name.resolve(context), get_language(), request.path)
+        found = cache_get(key)
+        if found is not None and found[:2] == (version, page.pk):
+            tags.add(*found[3])
+            return mark_safe(found[2])  # noqa: S308 - HTML this template rendered
+        csrf_before = request.META.get("CSRF_COOKIE_USED")
+        with tags.collecting() as read:
+            html = self.nodelist.render(context)
+        if request.META.get("CSRF_COOKIE_USED") == csrf_before:
+            cache.set(key, (version, page.pk, str(html), sorted(read)), TIMEOUT)
+        return html
