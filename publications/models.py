@@ -175,12 +175,17 @@ class PublicationPage(HeroImageMixin, BasePage):
         verbose_name=_("type"),
         help_text=_("Le genre de la publication ; la bibliothèque se filtre par type."),
     )
+    # Optional: a publication whose source gives no date (the institutional strategy,
+    # whose seed text names none) shows none rather than an invented one.
     publication_date = models.DateField(
+        null=True,
+        blank=True,
         default=datetime.date.today,
         verbose_name=_("date de publication"),
         help_text=_(
             "La date de parution de la publication (pas celle de sa mise en ligne) ; la "
-            "bibliothèque est triée par elle et se filtre par son année."
+            "bibliothèque est triée par elle et se filtre par son année. Laissez-la vide "
+            "si vous ne la connaissez pas : n’en inventez pas."
         ),
     )
     date_is_year_only = models.BooleanField(
@@ -323,16 +328,17 @@ class PublicationPage(HeroImageMixin, BasePage):
             "genre": str(self.get_publication_type_display()),
             "name": self.title,
             "description": self.summary,
-            "datePublished": (
-                str(self.publication_date.year)
-                if self.date_is_year_only
-                else self.publication_date.isoformat()
-            ),
             "inLanguage": self.locale.language_code,
             "url": public_url(self),
             "author": jsonld.author(),
             "publisher": jsonld.publisher(),
         }
+        if self.publication_date:
+            data["datePublished"] = (
+                str(self.publication_date.year)
+                if self.date_is_year_only
+                else self.publication_date.isoformat()
+            )
         identifiers = []
         if self.isbn:
             data["isbn"] = self.isbn
