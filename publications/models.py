@@ -15,7 +15,6 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -24,7 +23,7 @@ from iom_site.core.addresses import absolute, page_path
 from iom_site.core.feeds import FeedMixin, public_url
 from iom_site.core.images import attach_card_images
 from iom_site.core.listings import listed_children, paginate
-from iom_site.core.models import BasePage, HeroImageMixin, Theme
+from iom_site.core.models import BasePage, HeroImageMixin, TagRow, Theme, tag_field
 from iom_site.core.models.pages import SingletonPerLocaleMixin, body_field, lead_field
 from publications import selectors
 from publications.forms import PUBLICATION_TYPES, PublicationFilterForm
@@ -376,46 +375,40 @@ def _mime_type(document):
     return content_type or "application/octet-stream"
 
 
-class PublicationTheme(TranslatableMixin, Orderable):
+class PublicationTheme(TagRow):
     """A theme a publication is filed under; translated with the publication."""
 
     page = ParentalKey(PublicationPage, on_delete=models.CASCADE, related_name="themes")
-    theme = models.ForeignKey(
-        Theme,
-        on_delete=models.CASCADE,
-        related_name="+",
-        verbose_name=_("thème"),
-        help_text=_("Un thème de la publication ; la bibliothèque se filtre par thème."),
+    theme = tag_field(
+        Theme, _("thème"), _("Un thème de la publication ; la bibliothèque se filtre par thème.")
     )
 
     panels = [FieldPanel("theme")]
 
-    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+    class Meta(TagRow.Meta):
         verbose_name = _("thème de la publication")
         verbose_name_plural = _("thèmes de la publication")
 
 
-class PublicationSDGTarget(TranslatableMixin, Orderable):
+class PublicationSDGTarget(TagRow):
     """A Sustainable Development Goal target a publication serves: the library filters
     by its goal, and the goals' pages find the publication (Wagtail's reference index)."""
 
     page = ParentalKey(PublicationPage, on_delete=models.CASCADE, related_name="sdg_targets")
-    target = models.ForeignKey(
+    target = tag_field(
         "strategy.SDGTarget",
-        on_delete=models.CASCADE,
-        related_name="+",
-        verbose_name=_("cible"),
-        help_text=_("Une cible des objectifs de développement durable que sert la publication."),
+        _("cible"),
+        _("Une cible des objectifs de développement durable que sert la publication."),
     )
 
     panels = [FieldPanel("target")]
 
-    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+    class Meta(TagRow.Meta):
         verbose_name = _("cible d’ODD de la publication")
         verbose_name_plural = _("cibles d’ODD de la publication")
 
 
-class PublicationRegion(TranslatableMixin, Orderable):
+class PublicationRegion(TagRow):
     """A region of IOM's work that the publication covers."""
 
     page = ParentalKey(PublicationPage, on_delete=models.CASCADE, related_name="regions")
@@ -428,6 +421,6 @@ class PublicationRegion(TranslatableMixin, Orderable):
 
     panels = [FieldPanel("region")]
 
-    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+    class Meta(TagRow.Meta):
         verbose_name = _("région de la publication")
         verbose_name_plural = _("régions de la publication")
