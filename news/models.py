@@ -11,7 +11,7 @@ from modelcluster.fields import ParentalKey
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Page
 from wagtail.search import index
 
 from iom_site.core import jsonld
@@ -19,7 +19,7 @@ from iom_site.core.addresses import page_path, public_url
 from iom_site.core.feeds import FeedMixin
 from iom_site.core.images import attach_card_images
 from iom_site.core.listings import listed_children, localized_many, paginate
-from iom_site.core.models import BasePage, HeroImageMixin, Theme
+from iom_site.core.models import BasePage, HeroImageMixin, TagRow, Theme, tag_field
 from iom_site.core.models.pages import SingletonPerLocaleMixin, body_field, lead_field
 
 RELATED_COUNT = 3
@@ -188,41 +188,35 @@ class StoryPage(HeroImageMixin, BasePage):
         return [data]
 
 
-class StoryTheme(TranslatableMixin, Orderable):
+class StoryTheme(TagRow):
     """A theme a story is filed under; translated with the story (the theme in the
     story's language)."""
 
     page = ParentalKey(StoryPage, on_delete=models.CASCADE, related_name="themes")
-    theme = models.ForeignKey(
-        Theme,
-        on_delete=models.CASCADE,
-        related_name="+",
-        verbose_name=_("thème"),
-        help_text=_("Un thème de l’article ; les lecteurs y trouvent les autres articles."),
+    theme = tag_field(
+        Theme, _("thème"), _("Un thème de l’article ; les lecteurs y trouvent les autres articles.")
     )
 
     panels = [FieldPanel("theme")]
 
-    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+    class Meta(TagRow.Meta):
         verbose_name = _("thème de l’article")
         verbose_name_plural = _("thèmes de l’article")
 
 
-class StorySDGTarget(TranslatableMixin, Orderable):
+class StorySDGTarget(TagRow):
     """A Sustainable Development Goal target a story serves: the goal's pages and the
     2030 Agenda page find the story through it (Wagtail's reference index)."""
 
     page = ParentalKey(StoryPage, on_delete=models.CASCADE, related_name="sdg_targets")
-    target = models.ForeignKey(
+    target = tag_field(
         "strategy.SDGTarget",
-        on_delete=models.CASCADE,
-        related_name="+",
-        verbose_name=_("cible"),
-        help_text=_("Une cible des objectifs de développement durable que sert l’article."),
+        _("cible"),
+        _("Une cible des objectifs de développement durable que sert l’article."),
     )
 
     panels = [FieldPanel("target")]
 
-    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+    class Meta(TagRow.Meta):
         verbose_name = _("cible d’ODD de l’article")
         verbose_name_plural = _("cibles d’ODD de l’article")

@@ -15,7 +15,6 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -24,7 +23,7 @@ from iom_site.core.addresses import absolute, page_path
 from iom_site.core.feeds import FeedMixin, public_url
 from iom_site.core.images import attach_card_images
 from iom_site.core.listings import listed_children, paginate
-from iom_site.core.models import BasePage, HeroImageMixin, Theme
+from iom_site.core.models import BasePage, HeroImageMixin, TagRow, Theme, tag_field
 from iom_site.core.models.pages import SingletonPerLocaleMixin, body_field, lead_field
 from publications import selectors
 from publications.forms import PUBLICATION_TYPES, PublicationFilterForm
@@ -175,12 +174,17 @@ class PublicationPage(HeroImageMixin, BasePage):
         verbose_name=_("type"),
         help_text=_("Le genre de la publication ; la bibliothèque se filtre par type."),
     )
+    # Optional: a publication whose source gives no date (the institutional strategy,
+    # whose seed text names none) shows none rather than an invented one.
     publication_date = models.DateField(
+        null=True,
+        blank=True,
         default=datetime.date.today,
         verbose_name=_("date de publication"),
         help_text=_(
             "La date de parution de la publication (pas celle de sa mise en ligne) ; la "
-            "bibliothèque est triée par elle et se filtre par son année."
+            "bibliothèque est triée par elle et se filtre par son année. Laissez-la vide "
+            "si vous ne la connaissez pas : n’en inventez pas."
         ),
     )
     date_is_year_only = models.BooleanField(
@@ -323,16 +327,17 @@ class PublicationPage(HeroImageMixin, BasePage):
             "genre": str(self.get_publication_type_display()),
             "name": self.title,
             "description": self.summary,
-            "datePublished": (
-                str(self.publication_date.year)
-                if self.date_is_year_only
-                else self.publication_date.isoformat()
-            ),
             "inLanguage": self.locale.language_code,
             "url": public_url(self),
             "author": jsonld.author(),
             "publisher": jsonld.publisher(),
         }
+        if self.publication_date:
+            data["datePublished"] = (
+                str(self.publication_date.year)
+                if self.date_is_year_only
+                else self.publication_date.isoformat()
+            )
         identifiers = []
         if self.isbn:
             data["isbn"] = self.isbn
@@ -370,46 +375,40 @@ def _mime_type(document):
     return content_type or "application/octet-stream"
 
 
-class PublicationTheme(TranslatableMixin, Orderable):
+class PublicationTheme(TagRow):
     """A theme a publication is filed under; translated with the publication."""
 
     page = ParentalKey(PublicationPage, on_delete=models.CASCADE, related_name="themes")
-    theme = models.ForeignKey(
-        Theme,
-        on_delete=models.CASCADE,
-        related_name="+",
-        verbose_name=_("thème"),
-        help_text=_("Un thème de la publication ; la bibliothèque se filtre par thème."),
+    theme = tag_field(
+        Theme, _("thème"), _("Un thème de la publication ; la bibliothèque se filtre par thème.")
     )
 
     panels = [FieldPanel("theme")]
 
-    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+    class Meta(TagRow.Meta):
         verbose_name = _("thème de la publication")
         verbose_name_plural = _("thèmes de la publication")
 
 
-class PublicationSDGTarget(TranslatableMixin, Orderable):
+class PublicationSDGTarget(TagRow):
     """A Sustainable Development Goal target a publication serves: the library filters
     by its goal, and the goals' pages find the publication (Wagtail's reference index)."""
 
     page = ParentalKey(PublicationPage, on_delete=models.CASCADE, related_name="sdg_targets")
-    target = models.ForeignKey(
+    target = tag_field(
         "strategy.SDGTarget",
-        on_delete=models.CASCADE,
-        related_name="+",
-        verbose_name=_("cible"),
-        help_text=_("Une cible des objectifs de développement durable que sert la publication."),
+        _("cible"),
+        _("Une cible des objectifs de développement durable que sert la publication."),
     )
 
     panels = [FieldPanel("target")]
 
-    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+    class Meta(TagRow.Meta):
         verbose_name = _("cible d’ODD de la publication")
         verbose_name_plural = _("cibles d’ODD de la publication")
 
 
-class PublicationRegion(TranslatableMixin, Orderable):
+class PublicationRegion(TagRow):
     """A region of IOM's work that the publication covers."""
 
     page = ParentalKey(PublicationPage, on_delete=models.CASCADE, related_name="regions")
@@ -422,6 +421,6 @@ class PublicationRegion(TranslatableMixin, Orderable):
 
     panels = [FieldPanel("region")]
 
-    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+    class Meta(TagRow.Meta):
         verbose_name = _("région de la publication")
         verbose_name_plural = _("régions de la publication")

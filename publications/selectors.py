@@ -129,7 +129,8 @@ def filter_choices(listing, goals, themes):
     years, goal_choices, theme_choices = set(), [], []
     for kind, key, label in rows:
         if kind == "year":
-            years.add(int(key))
+            if key is not None:  # an undated publication has no year to offer
+                years.add(int(key))
         elif kind == "goal":
             goal_choices.append(GoalChoice(int(key), label))
         else:

@@ -180,6 +180,11 @@ class IntroSummaryMixin:
 HUB_SEGMENTS = {"fr": "odd", "en": "sdg", "es": "ods"}
 
 
+#: The goals' abbreviation in each language, as the UN writes it (« ODD 5 », "SDG 5",
+#: « ODS 5 »): visitors search for a goal by it. Not prose to translate, hence no catalogue.
+GOAL_ABBREVIATIONS = {"fr": "ODD", "en": "SDG", "es": "ODS"}
+
+
 def hub_path(agenda_path, language_code, number):
     """The address of goal ``number``'s hub below the Agenda page at ``agenda_path``."""
     return f"{agenda_path}{HUB_SEGMENTS[language_code]}/{number}/"
@@ -234,20 +239,7 @@ class AgendaPage(RoutablePageMixin, SingletonPerLocaleMixin, IntroSummaryMixin, 
         )
         if hub is None:
             raise Http404
-        title = gettext("Objectif %(number)s : %(title)s") % {
-            "number": number,
-            "title": hub.goal.title,
-        }
-        subroute = SubRoute(
-            title=title,
-            url=self.hub_url(number),
-            versions=self.hub_versions(number),
-            description=gettext(
-                "Les pages, actualités et publications du site qui servent les cibles de "
-                "l’objectif %(number)s du Programme 2030, %(title)s, cible par cible."
-            )
-            % {"number": number, "title": hub.goal.title},
-        )
+        subroute = self.hub_subroute(hub.goal, versions=self.hub_versions(number))
         targets = [
             {
                 "target": item.target,
@@ -271,6 +263,43 @@ class AgendaPage(RoutablePageMixin, SingletonPerLocaleMixin, IntroSummaryMixin, 
             "targets": targets,
         }
         return TemplateResponse(request, "strategy/sdg_hub.html", context)
+
+    def hub_subroute(self, goal, versions=None):
+        """The SubRoute of ``goal``'s hub (in the active language, the page's): its title,
+        address and description, and the words a visitor may search it by besides its
+        title, the goal's abbreviation and number (« ODD 5 », "SDG 5", « ODS 5 »)."""
+        number = goal.number
+        agenda_path = page_path(self)
+        code = agenda_path.split("/")[1]
+        return SubRoute(
+            title=gettext("Objectif %(number)s : %(title)s")
+            % {"number": number, "title": goal.title},
+            url=hub_path(agenda_path, code, number),
+            versions=versions or {},
+            description=gettext(
+                "Les pages, actualités et publications du site qui servent les cibles de "
+                "l’objectif %(number)s du Programme 2030, %(title)s, cible par cible."
+            )
+            % {"number": number, "title": goal.title},
+            keywords=f"{GOAL_ABBREVIATIONS.get(code, '')} {number}".strip(),
+        )
+
+    @classmethod
+    def search_subroutes(cls, pages):
+        """[(page, SubRoute)] of the goals' hubs below the live, public Agenda pages
+        ``pages`` (one language), for the site search (core's search room): one query
+        whatever the number of goals."""
+        goals = SustainableDevelopmentGoal.objects.filter(
+            locale_id__in={page.locale_id for page in pages}
+        ).order_by("number")
+        by_locale = {}
+        for goal in goals:
+            by_locale.setdefault(goal.locale_id, []).append(goal)
+        return [
+            (page, page.hub_subroute(goal))
+            for page in pages
+            for goal in by_locale.get(page.locale_id, [])
+        ]
 
     def hub_versions(self, number):
         """{language code: (address, available)} of goal ``number``'s hub: in each

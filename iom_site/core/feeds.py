@@ -92,7 +92,9 @@ def build_feed(index, request=None):
             # Atom's summary is HTML: the summary is text, escaped once more.
             description=escape(item.summary),
             unique_id=tag_uri(item),
-            pubdate=sort_key(item.listing_date),
+            # An undated item (a publication whose source gives no date) is dated by
+            # its first publication on the site, not by the start of time.
+            pubdate=sort_key(item.listing_date or item.first_published_at),
             updateddate=item.last_published_at,
             categories=index.feed_categories(item),
         )

@@ -4,6 +4,12 @@ Sustainable Development (``pages/``). Its file is not part of the seed: an edito
 the PDF of each language. Runs after core's and the strategy's steps (the page it
 goes under, the goals' targets it cites and the strategy page it links to exist).
 
+The strategy's date: neither the seed text (/work/shared/seed/programme-2030.fr.txt)
+nor the research notes give a year of publication (the text says only that the strategy
+is IOM's contribution to the Decade of Action for the Sustainable Development Goals), so
+its ``publication_date`` is null: the page shows no date, and the library no year for
+it, until an editor enters the one printed in the publication.
+
 The page files name targets by code (``{"target": "10.7"}``) and dates as ISO text;
 both are turned into what the models hold, so that a second run finds nothing
 changed."""

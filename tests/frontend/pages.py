@@ -19,7 +19,7 @@ EXTRA_PATHS = (
     "/fr/programme-2030/odd/10/",
     "/en/2030-agenda/sdg/10/",
     "/es/agenda-2030/ods/10/",
-    "/en/data-and-research/publications/?goal=10&year=2020",
+    "/en/data-and-research/publications/?goal=10&type=rapport",
     "/fr/donnees-et-recherche/publications/?language=es",
 )
 

@@ -125,6 +125,33 @@ def test_a_publication_describes_itself_in_json_ld(client, report, public_base_u
     )
 
 
+def test_an_undated_publication_shows_no_date_and_is_listed_last(
+    client, library, make_publication, public_base_url
+):
+    # A source that gives no date (the institutional strategy's) gets none invented.
+    undated = make_publication(title="Sans date", slug="sans-date", publication_date=None)
+    make_publication(title="Datée", slug="datee", publication_date=datetime.date(2021, 3, 1))
+
+    html = client.get(undated.url).text
+    main = html.split("<main")[1]
+    assert "Date de publication" not in main and "<time" not in main
+    (data,) = [d for d in jsonld(html) if d.get("@type") == "Report"]
+    assert "datePublished" not in data
+
+    listing = client.get(library["fr"].url).text
+    assert listing.index("Datée") < listing.index("Sans date")
+    years = re.search(r'<select id="filter-year".*?</select>', listing, re.S).group()
+    assert re.findall(r'<option value="(\d+)"', years) == ["2021"]
+
+    feed = ET.fromstring(client.get(library["fr"].url + "feed/").content)  # noqa: S314
+    published = {
+        e.findtext(f"{ATOM}title"): e.findtext(f"{ATOM}published")
+        for e in feed.findall(f"{ATOM}entry")
+    }
+    # Dated by its first publication on the site, not the year 1.
+    assert published["Sans date"].startswith(str(undated.first_published_at.year))
+
+
 def test_a_wrong_isbn_is_refused(make_publication):
     from django.core.exceptions import ValidationError
 

@@ -3,7 +3,7 @@ from .images import HeroImageMixin
 from .navigation import Footer, MainMenu
 from .pages import HomePage, SectionPage, StandardPage
 from .structure import OrgUnit, StructurePage
-from .taxonomy import Theme
+from .taxonomy import TagRow, Theme, tag_field
 
 __all__ = [
     "BasePage",
@@ -17,5 +17,7 @@ __all__ = [
     "SocialFieldsMixin",
     "StandardPage",
     "StructurePage",
+    "TagRow",
     "Theme",
+    "tag_field",
 ]

@@ -1,8 +1,5 @@
 """The home page, the section pages of the main menu and the standard content page."""
 
-import contextvars
-
-from django.core.signals import request_finished, request_started
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
@@ -11,6 +8,7 @@ from wagtail.search import index
 
 from iom_site.core.blocks import BodyStreamBlock
 from iom_site.core.listings import child_cards, first_child_cards
+from iom_site.core.request_memo import RequestMemo
 from iom_site.core.visibility import public
 
 from .base import BasePage
@@ -37,19 +35,7 @@ def body_field():
 # {(page type, language id): whether one exists}, for the length of one request: the
 # explorer asks can_create_at for every row of a listing (Wagtail's can_add_subpage), a
 # query a row otherwise. Outside a request (shell, seed, tests) nothing is remembered.
-_singletons_seen = contextvars.ContextVar("singletons_seen", default=None)
-
-
-def _remember_singletons(**kwargs):
-    _singletons_seen.set({})
-
-
-def _forget_singletons(**kwargs):
-    _singletons_seen.set(None)
-
-
-request_started.connect(_remember_singletons, dispatch_uid="core_singletons_seen")
-request_finished.connect(_forget_singletons, dispatch_uid="core_singletons_forgotten")
+singletons_seen = RequestMemo("core_singletons_seen")
 
 
 class SingletonPerLocaleMixin:
@@ -57,13 +43,9 @@ class SingletonPerLocaleMixin:
 
     @classmethod
     def exists_in_locale(cls, locale_id):
-        seen = _singletons_seen.get()
-        if seen is None:
-            return cls.objects.filter(locale_id=locale_id).exists()
-        key = (cls, locale_id)
-        if key not in seen:
-            seen[key] = cls.objects.filter(locale_id=locale_id).exists()
-        return seen[key]
+        return singletons_seen.remember(
+            (cls, locale_id), lambda: cls.objects.filter(locale_id=locale_id).exists()
+        )
 
     @classmethod
     def can_create_at(cls, parent):

@@ -1,10 +1,11 @@
-"""Themes: the shared vocabulary that pages, publications and stories are filed under."""
+"""Themes: the shared vocabulary that pages, publications and stories are filed under; the
+rows that file a page under a tag (a theme, a goal's target)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import TranslatableMixin
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -49,3 +50,26 @@ class Theme(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+
+class TagRow(TranslatableMixin, Orderable):
+    """Abstract: one row of a page's tags (one of its themes, one of its SDG targets),
+    translated with the page, so that it names the tag in the page's language. A page
+    type's own row model adds its ``page`` (a ParentalKey whose related name is its
+    inline's) and its tag (``tag_field``), whose help says what the tag does for that
+    type. Abstract: no table of its own; the rows' tables and migrations are unchanged."""
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        abstract = True
+
+
+def tag_field(to, verbose_name, help_text):
+    """The tag of a TagRow: ``Theme``, or another app's snippet by its label (as a
+    relation names it, so core names no section app)."""
+    return models.ForeignKey(
+        to,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=verbose_name,
+        help_text=help_text,
+    )

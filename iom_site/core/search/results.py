@@ -1,10 +1,10 @@
-"""Running a search: locale-filtered results, editors' promotions, summaries with the
-matched words marked, breadcrumb paths and query statistics, in six queries at most."""
+"""Running a search: locale-filtered results, the views below pages the query names (an
+SDG hub, subroutes.py), editors' promotions, summaries with the matched words marked,
+breadcrumb paths and query statistics, in six queries at most."""
 
 import functools
 import hashlib
 import html
-import unicodedata
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
@@ -21,7 +21,9 @@ from wagtail.search.utils import normalise_query_string
 
 from iom_site.core.delivery.memo import cache_get, content_key, per_content
 from iom_site.core.delivery.routing import any_view_restriction, page_url
+from iom_site.core.search import subroutes
 from iom_site.core.search.forms import WORD
+from iom_site.core.search.words import fold, matches
 
 PAGE_SIZE = 10
 PROBE_SIZE = 100
@@ -52,27 +54,13 @@ def digest(text):
     return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
 
 
-def fold(text):
-    """Lower case without accents: "Développement" -> "developpement"."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def _matches(word, term):
-    if word == term:
-        return True
-    # A crude stem: French and Spanish inflect the end of the word.
-    stem = min(len(term), 5)
-    return len(term) >= 4 and len(word) >= stem and word[:stem] == term[:stem]
-
-
 @functools.lru_cache(maxsize=16384)
 def _marked(word, keys):
     """Whether ``word`` matches one of the folded search terms ``keys``. Kept: summaries
     share most of their words and a search runs over the same few summaries again and
     again, so folding each word anew was a sixth of a search's time."""
     folded = fold(word)
-    return any(_matches(folded, key) for key in keys)
+    return any(matches(folded, key) for key in keys)
 
 
 def highlight(text, terms):
@@ -147,7 +135,30 @@ def cache_keys(terms, language_code):
     keys = [LOCALES_KEY]
     if terms:
         keys.append(content_key(_promotions_name(terms, language_code)))
+        keys.append(subroutes.cache_key(language_code))
     return keys
+
+
+class Chain:
+    """The views below pages that match (subroutes.py: already Hits), then the pages the
+    backend found, as one sequence the paginator counts and slices: the pages' count and
+    slices stay in the database when there are more than a probe of them."""
+
+    def __init__(self, first, rest):
+        self.first, self.rest = first, rest
+
+    def __len__(self):
+        rest = len(self.rest) if isinstance(self.rest, list) else self.rest.count()
+        return len(self.first) + rest
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        start, stop = index.start or 0, index.stop
+        offset = len(self.first)
+        head = self.first[start:stop]
+        tail = self.rest[max(start - offset, 0) : None if stop is None else max(stop - offset, 0)]
+        return [*head, *tail]
 
 
 def _summary_models():
@@ -204,12 +215,23 @@ def run(request, terms, page_number, language_code):
     if page_number == 1:
         log_query(terms)
     results = base.search(terms, operator="or")
+    # Views below pages that are pages to the visitor (an SDG hub) come first: the
+    # visitor named them (subroutes.score).
+    views = [
+        Hit(
+            title=entry.title,
+            url=entry.url,
+            summary=highlight(entry.description, terms),
+            crumbs=list(entry.crumbs),
+        )
+        for entry in subroutes.matching(subroutes.entries(locale, language_code), terms)
+    ]
     # One query instead of a count and a page when the results fit in a few pages (on
     # a site of this size, nearly always); beyond, the paginator counts in the database.
     first = list(results[: PROBE_SIZE + 1])
-    paginator = Paginator(first if len(first) <= PROBE_SIZE else results, PAGE_SIZE)
+    paginator = Paginator(Chain(views, first if len(first) <= PROBE_SIZE else results), PAGE_SIZE)
     page = paginator.get_page(page_number)
-    found = list(page.object_list)
+    found = [item for item in page.object_list if not isinstance(item, Hit)]
 
     promoted_ids = {p.page_id for p in promotions if p.page_id}
     shown = [*found, *(p.page for p in promotions if p.page_id)]
@@ -249,7 +271,11 @@ def run(request, terms, page_number, language_code):
             )
     return {
         "promoted": promoted,
-        "results": [hit(p) for p in found if p.pk not in promoted_ids],
+        "results": [
+            item if isinstance(item, Hit) else hit(item)
+            for item in page.object_list
+            if isinstance(item, Hit) or item.pk not in promoted_ids
+        ],
         "page_obj": page,
         "paginator": paginator,
         "count": paginator.count,

@@ -179,7 +179,10 @@ WORKAROUNDS = (
             "wagtail-localize's listing hook makes no per-row query: "
             "tests/editorial/test_admin_at_scale.py keeps passing without it."
         ),
-        wired="EditorialConfig.ready() via install(); editorial/wagtail_hooks.py swaps the hook",
+        wired=(
+            "editorial/wagtail_hooks.py swaps the hook; core's request_memo.py remembers "
+            "the rows for one request"
+        ),
     ),
 )
 

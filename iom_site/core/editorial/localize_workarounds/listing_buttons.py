@@ -3,12 +3,10 @@
 is in; whether it is the source of enabled translations): 100 of the explorer's 137
 queries for a section of 1,000 pages. The same buttons, decided for all the rows of a
 listing at once (the children of one parent: two queries per request, remembered until
-the request ends). The page header keeps wagtail-localize's own (one page)."""
-
-import contextvars
+the request ends, core's request_memo.py). The page header keeps wagtail-localize's own
+(one page)."""
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.signals import request_started
 from django.db.models import Subquery
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -19,16 +17,10 @@ from wagtail.admin.widgets import ListingButton
 from wagtail.models import Locale, Page
 from wagtail_localize.models import TranslationSource
 
+from iom_site.core.request_memo import RequestMemo
+
 HOOK = "register_page_listing_more_buttons"
-_memo = contextvars.ContextVar("editorial_listing_translations", default=None)
-
-
-def _reset(**kwargs):
-    _memo.set({})
-
-
-def install():
-    request_started.connect(_reset, dispatch_uid="editorial_listing_translations")
+rows_seen = RequestMemo("editorial_listing_translations")
 
 
 def replace_wagtail_localize_hook():
@@ -48,13 +40,9 @@ def replace_wagtail_localize_hook():
 def _rows_state(page):
     """{translation_key: (language ids it exists in, id of its source with enabled
     translations or None)} for the page and its siblings, and every language's id."""
-    memo = _memo.get()
-    if memo is None:
-        memo = {}
-        _memo.set(memo)
     parent_path = page.path[: -Page.steplen]
-    key = (parent_path, page.locale_id)
-    if key not in memo:
+
+    def siblings_state():
         siblings = Page.objects.filter(path__startswith=parent_path, depth=page.depth).values(
             "translation_key"
         )
@@ -73,14 +61,16 @@ def _rows_state(page):
             .values_list("object_id", "id")
             .distinct()
         )
-        if "locales" not in memo:
-            memo["locales"] = set(Locale.objects.values_list("pk", flat=True))
-        memo[key] = (languages, sources)
-    languages, sources = memo[key]
+        return languages, sources
+
+    languages, sources = rows_seen.remember((parent_path, page.locale_id), siblings_state)
+    every_language = rows_seen.remember(
+        "locales", lambda: set(Locale.objects.values_list("pk", flat=True))
+    )
     return (
         languages.get(page.translation_key, {page.locale_id}),
         sources.get(page.translation_key),
-        memo["locales"],
+        every_language,
     )
 
 
