@@ -22,6 +22,8 @@ from iom_site.core.release import key as release_key
 from iom_site.core.visibility import public, restricted_above
 
 CACHE_TIMEOUT = 60 * 60 * 24
+#: Home pages are the root's children (DESIGN.md's page tree: one home per language).
+HOME_DEPTH = 2
 
 
 def _key(kind, language_code):
@@ -97,15 +99,14 @@ def main_menu(language_code):
 
 
 def _build_main_menu(language_code):
-    from iom_site.core.models import HomePage, MainMenu, OrgUnit, SectionPage, StructurePage
+    from iom_site.core.models import MainMenu, OrgUnit, SectionPage, StructurePage
 
-    home = HomePage.objects.filter(locale__language_code=language_code).first()
-    if home is None:
-        return []
-    # The sections' leads and the structure pages' chart headings come in the same query.
+    # Each language's pages sit below its home, the root's child: the menu's two levels
+    # are that language's pages at the two depths below it, found without the home. The
+    # sections' leads and the structure pages' chart headings come in the same query.
+    depth = HOME_DEPTH
     pages = public(
-        Page.objects.descendant_of(home)
-        .filter(depth__in=(home.depth + 1, home.depth + 2))
+        Page.objects.filter(locale__language_code=language_code, depth__in=(depth + 1, depth + 2))
         .live()
         .in_menu()
     ).annotate(
@@ -140,7 +141,7 @@ def _build_main_menu(language_code):
                 for key, name in units.get(page.pk, [])
             ],
         }
-        if page.depth == home.depth + 1:
+        if page.depth == depth + 1:
             entries.append(entry)
             by_path[page.path] = entry
         elif page.path[: -Page.steplen] in by_path:
