@@ -14,6 +14,7 @@ class EditorialConfig(AppConfig):
             permissions,
             spreadsheet_export,
             translation_sync,
+            workflow_names,
         )
 
         # Before any app's wagtail_hooks registers a snippet viewset, which would register
@@ -26,3 +27,4 @@ class EditorialConfig(AppConfig):
         spreadsheet_export.install()
         translation_sync.connect()
         leaf_permissions.install()  # explorer rows without a query each (its docstring)
+        workflow_names.install()  # the admin shows the Review workflow in its reader's language
