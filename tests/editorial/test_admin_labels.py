@@ -143,6 +143,7 @@ def test_the_translation_editors_dates_are_in_the_admins_language(language, read
                 "Français to Anglais translation": "Traduction : Français → Anglais",
                 "More actions": "Plus d’actions",
                 "Publier dansAnglais": "Publier en Anglais",
+                "Utiliser la version Français": "Comme dans la version source (Français)",
             },
         ),
         # English needs no swap: the editor's own texts are right.

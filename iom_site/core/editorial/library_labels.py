@@ -42,8 +42,8 @@ LANGUAGES_NOT_REGIONS = (
 
 # Wagtail's French is wrong: « Status » left in English, a submission announced as
 # « planifié(e) pour la publication », « n'est pas en attente » turned into « est en
-# attente », « Any » untranslated. Submissions say « relecture », as the rest of the
-# project's admin does.
+# attente », « Any » untranslated, « approver » for « approuver ». Submissions say
+# « relecture », as the rest of the project's admin does.
 WRONG_IN_WAGTAIL = (
     gettext_noop("Status: "),
     gettext_noop("%(model_name)s '%(object)s' has been submitted for moderation."),
@@ -52,6 +52,7 @@ WRONG_IN_WAGTAIL = (
     gettext_noop("Page '%(page_title)s' created and submitted for moderation."),
     gettext_noop("The page '%(page_title)s' is not currently awaiting moderation."),
     gettext_noop("Any"),
+    gettext_noop("Only reviewers can edit and approve the %(model_name)s"),
 )
 
 # Sentences around a workflow's or a task's name (editorial/workflow_names.py), reworded so

@@ -3,7 +3,8 @@
 In a French (or Spanish) admin its editor showed « Français to English translation » above
 the segments, « More actions » on its footer's menu (both written in English in
 static/wagtail_localize/js/wagtail-localize.js, outside gettext), « Publier dansAnglais »
-(its French catalogue drops the space of « Publish in »), and English dates:
+(its French catalogue drops the space of « Publish in »), « Utiliser la version Français »
+for a segment that follows the source, and English dates:
 « Traduit avec … le 1 December 2026 » under each segment and the last publication date,
 which models.StringTranslation.get_comment and views/edit_translation.py format with
 ``strftime``, whose month names are the C locale's.
@@ -11,7 +12,7 @@ which models.StringTranslation.get_comment and views/edit_translation.py format 
 - ``install()`` replaces ``StringTranslation.get_comment`` with one that formats the date
   with Django's ``date_format`` in the admin's language and time zone (same msgids);
 - ``editor_labels(context)`` (called by translator_editor.editor_context) gives the
-  template the English texts the React editor draws and what they read as in the active
+  template the texts the React editor draws and what they should read in the active
   language, and rewrites the props' last publication date; the template hands the labels
   to static/js/admin/translation-editor-labels.js, which swaps them as React draws them.
 
@@ -34,6 +35,10 @@ import wagtail_localize
 from wagtail_localize.models import StringTranslation
 
 LOCALIZE_LOCALE = Path(wagtail_localize.__file__).parent / "locale"
+# Msgids of its JavaScript catalogue, looked up there (as constants, so that makemessages
+# does not copy them into the project's catalogue).
+JS_USES_VERSION = "Uses %s version"
+JS_PUBLISH_IN = "Publish in "
 
 
 def admin_date(moment):
@@ -62,12 +67,13 @@ def editor_catalogue():
 
 
 def editor_labels(context):
-    """{English text the React editor draws: what it reads as}; fixes the props' date."""
+    """{a text the React editor draws: what it should read}; fixes the props' date."""
     props = json.loads(context["props"])
     last_published_at = getattr(context["instance"], "last_published_at", None)
     if last_published_at and props.get("object", {}).get("lastPublishedDate"):
         props["object"]["lastPublishedDate"] = admin_date(last_published_at)
         context["props"] = json.dumps(props, cls=DjangoJSONEncoder)
+    js_text = editor_catalogue().gettext
     source = props["sourceLocale"]["displayName"]
     target = props["locale"]["displayName"]
     labels = {
@@ -75,10 +81,13 @@ def editor_labels(context):
             source=source, target=target
         ),
         "More actions": gettext("More actions"),
+        # Its French says « Utiliser la version Français » (an action) for a segment that
+        # follows the source.
+        js_text(JS_USES_VERSION).replace("%s", source): _(
+            "Comme dans la version source ({language})"
+        ).format(language=source),
         # Its French catalogue drops the space: « Publier dansAnglais ».
-        f"{editor_catalogue().gettext('Publish in ')}{target}": _("Publier en {language}").format(
-            language=target
-        ),
+        f"{js_text(JS_PUBLISH_IN)}{target}": _("Publier en {language}").format(language=target),
     }
     return {english: str(text) for english, text in labels.items() if english != str(text)}
 
