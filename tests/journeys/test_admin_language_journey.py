@@ -3,7 +3,8 @@
 An editor whose admin language is French (her account's preference, whatever her browser
 says) submits a page for review and reads French around the Review workflow's name; a
 French-speaking moderator finds the task on the dashboard, under its French name, with
-« Langue » for the page's language. An editor whose admin is in English reads English."""
+« Langue » for the page's language; an operator manages « Langues ». An editor whose
+admin is in English reads English."""
 
 import re
 
@@ -12,6 +13,7 @@ from wagtail.users.models import UserProfile
 import pytest
 from playwright.sync_api import expect
 
+from tests.editorial.conftest import make_user
 from tests.journeys.story_fixtures import sign_in, story_world  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.browser
@@ -86,6 +88,14 @@ def test_a_french_admin_submits_for_review_and_a_moderator_reads_french(
     # Today, in French (« 1 décembre 2026 », not « 1 December 2026 »).
     expect(task).to_contain_text(re.compile(rf"\d{{1,2}} ({FRENCH_MONTHS}) \d{{4}}"))
     assert not FRANGLAIS.search(task.inner_text()), task.inner_text()
+
+    # The languages an operator manages are « Langues », not « Régions ».
+    operator = make_user("operatrice", is_superuser=True, is_staff=True)
+    operator_page = sign_in(browser, live_server, prefers(operator, "fr"))
+    operator_page.get_by_role("button", name="Paramètres").click()
+    operator_page.get_by_role("link", name="Langues", exact=True).click()
+    expect(operator_page.get_by_role("heading", level=1)).to_have_text("Langues")
+    expect(operator_page.locator("main")).not_to_contain_text("égion")
 
 
 @pytest.mark.django_db(transaction=True)
