@@ -185,3 +185,26 @@ def test_the_history_names_the_workflow_in_the_admins_language(language, reads):
     with override(language):
         assert entry.message == reads
     assert entry.data == data
+
+
+@pytest.mark.parametrize(
+    ("language", "labels"),
+    [
+        ("fr", ["Texte du lien", "Adresse e-mail", "Objet", "Message"]),
+        ("en", ["Link text", "Email address", "Subject", "Message"]),
+        ("es", ["Texto del enlace", "Dirección de correo electrónico", "Asunto", "Mensaje"]),
+    ],
+)
+def test_the_link_choosers_fields_are_labelled_in_the_admins_language(language, labels):
+    from wagtail.admin.forms.choosers import EmailLinkChooserForm, ExternalLinkChooserForm
+
+    with override(language):
+        external = ExternalLinkChooserForm()
+        email = EmailLinkChooserForm()
+        shown = [
+            str(external["link_text"].label),
+            str(email["email_address"].label),
+            str(email["subject"].label),
+            str(email["body"].label),
+        ]
+    assert shown == labels

@@ -10,6 +10,7 @@ class EditorialConfig(AppConfig):
         from iom_site.core.editorial import (
             checks,
             leaf_permissions,
+            link_chooser_labels,
             localize_workarounds,
             permissions,
             spreadsheet_export,
@@ -28,3 +29,4 @@ class EditorialConfig(AppConfig):
         translation_sync.connect()
         leaf_permissions.install()  # explorer rows without a query each (its docstring)
         workflow_names.install()  # the admin shows the Review workflow in its reader's language
+        link_chooser_labels.install()  # « Link text » and its neighbours, translated
