@@ -208,3 +208,16 @@ def test_the_link_choosers_fields_are_labelled_in_the_admins_language(language, 
             str(email["body"].label),
         ]
     assert shown == labels
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "labels"),
+    [("fr", ["Langue source", "Langue cible"]), ("en", ["Source language", "Target language"])],
+)
+def test_the_translations_reports_language_filters_are_labelled(language, labels):
+    from wagtail_localize.views.report import TranslationsReportFilterSet
+
+    with override(language):
+        form = TranslationsReportFilterSet({}).form
+        assert [str(form[name].label) for name in ("source_locale", "target_locale")] == labels

@@ -186,6 +186,20 @@ WORKAROUNDS = (
         ),
     ),
     Workaround(
+        module="report_labels",
+        covers=(
+            "The translations report's « Source locale » and « Target locale » filters "
+            "have no label, so django-filter writes their names in English: install() "
+            "labels them « Langue source » and « Langue cible » through the catalogues."
+        ),
+        upstream=(
+            "no issue yet; wagtail-localize#155 is the nearest (the editor's English "
+            "texts); TranslationsReportFilterSet in wagtail-localize 1.14.5"
+        ),
+        delete_when="wagtail-localize labels source_locale and target_locale itself",
+        wired="EditorialConfig.ready() via install()",
+    ),
+    Workaround(
         module="listing_buttons",
         covers=(
             "wagtail-localize's « Translate this page » and « Sync translated pages » row "
