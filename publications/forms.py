@@ -24,7 +24,7 @@ class PublicationFilterForm(forms.Form):
     )
     theme = forms.SlugField(max_length=80, required=False, label=_("Thème"))
     language = forms.ChoiceField(
-        choices=settings.WAGTAIL_CONTENT_LANGUAGES,
+        choices=settings.LANGUAGES,  # each language's own name (the admin's are translated)
         required=False,
         label=_("Disponible en"),
     )

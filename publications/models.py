@@ -117,7 +117,8 @@ class PublicationIndexPage(FeedMixin, SingletonPerLocaleMixin, BasePage):
             paginator=page_obj.paginator if page_obj is not None else None,
             year_choices=years,
             type_choices=PUBLICATION_TYPES,
-            language_choices=settings.WAGTAIL_CONTENT_LANGUAGES,
+            # Each language's own name, as the public site writes it (not the admin's).
+            language_choices=settings.LANGUAGES,
         )
         return context
 

@@ -17,7 +17,9 @@ from django.db.models import CharField, Exists, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Cast, Coalesce, ExtractYear
 
 SOURCE_LANGUAGE = settings.LANGUAGE_CODE
-LANGUAGE_NAMES = dict(settings.WAGTAIL_CONTENT_LANGUAGES)
+# Each language's own name (LANGUAGES): WAGTAIL_CONTENT_LANGUAGES names them in the admin's
+# language, for editors.
+LANGUAGE_NAMES = dict(settings.LANGUAGES)
 
 
 @dataclass(frozen=True)

@@ -62,6 +62,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.sitemaps",
     "django.contrib.staticfiles",
+    # Only for its catalogues: Wagtail's workflow status uses humanize's naturaltime
+    # (« Envoyé … 15 seconds ago » in a French admin otherwise).
+    "django.contrib.humanize",
     "axes",
     "csp",
 ]
@@ -212,7 +215,14 @@ LANGUAGES = [
     ("en", "English"),
     ("es", "Español"),
 ]
-WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# The admin names a content language in the reader's language (« Traduction de … en
+# anglais », « Publier en Anglais »; Django's own msgids); the language menus of the site
+# and of the admin account page keep each language's own name (LANGUAGES).
+WAGTAIL_CONTENT_LANGUAGES = [
+    ("fr", _("French")),
+    ("en", _("English")),
+    ("es", _("Spanish")),
+]
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
 USE_I18N = True

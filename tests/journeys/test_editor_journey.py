@@ -1,8 +1,9 @@
 """In a real Chromium, as the communications team works (issue 14): an editor writes a
 page under a section with a paragraph, an image and a document, previews it (the preview
 panel shows the page's title, the checks panel counts its words), saves and submits it to
-the Review workflow; a moderator approves it from the dashboard and is told so. The
-screenshots of docs/editor-guide-redaction.md are taken here."""
+the Review workflow; a moderator approves it from the dashboard and is told so. Both work in a French admin, the
+communications team's language. The screenshots of docs/editor-guide-redaction.md are taken
+here (UPDATE_SCREENSHOTS=1 writes them to docs/screenshots/)."""
 
 import re
 
@@ -19,12 +20,12 @@ from iom_site.core.editorial.roles import EDITORS, MODERATORS
 from tests.core.factories import SectionPageFactory
 from tests.editorial.conftest import make_user
 from tests.journeys.story_fixtures import PASSWORD, sign_in
+from tests.journeys.translation_fixtures import french_admin_user, screenshot
 
 pytestmark = pytest.mark.browser
 
 TITLE = "Nos bureaux en Afrique de l’Ouest"
 TEXT = "L’OIM travaille avec les gouvernements de la région depuis trente ans."
-SHOTS = "docs/screenshots"
 
 
 @pytest.fixture
@@ -47,7 +48,8 @@ def newsroom(transactional_db, homes, settings):
     document.file.save("rapport-regional.pdf", ContentFile(b"%PDF-1.4\n"), save=True)
     return {
         "section": section,
-        "editor": make_user("redactrice", EDITORS),
+        # Her account says French; her browser, English (sign_in's).
+        "editor": french_admin_user("redactrice", EDITORS),
         "moderator": make_user("moderateur", MODERATORS),
     }
 
@@ -65,25 +67,25 @@ def sign_in_in_french(browser, live_server, user):
 
 def add_block(editor, name):
     editor.locator("[data-contentpath=body]").get_by_role(
-        "button", name="Insert a block"
+        "button", name="Insérer un bloc"
     ).last.click()
     editor.get_by_role("option", name=name, exact=True).click()
 
 
 def write_page(editor, live_server, section):
     editor.goto(f"{live_server.url}/admin/pages/{section.pk}/")
-    editor.get_by_role("link", name="Add child page").first.click()
-    editor.get_by_role("link", name=re.compile("standard page", re.I)).first.click()
+    editor.get_by_role("link", name="Ajouter une sous-page").first.click()
+    editor.get_by_role("link", name=re.compile("page standard", re.I)).first.click()
     editor.fill("#id_title", TITLE)
     editor.locator("[data-contentpath=lead] [contenteditable=true]").click()
     editor.keyboard.type("Où nous sommes, et ce que nous y faisons.")
 
-    add_block(editor, "Paragraph")
+    add_block(editor, "Paragraphe")
     editor.locator("[data-contentpath=body] [contenteditable=true]").last.click()
     editor.keyboard.type(TEXT)
 
     add_block(editor, "Image")
-    editor.get_by_role("button", name="Choose an image").last.click()
+    editor.get_by_role("button", name="Choisir une image").last.click()
     editor.locator(".modal-dialog").get_by_role("link", name="Bureau de Dakar").click()
     editor.wait_for_selector(".modal-dialog", state="detached")
     # Asked once, at upload: the block's alt text is the image's description.
@@ -91,47 +93,51 @@ def write_page(editor, live_server, section):
     expect(alt).to_have_value("Le bureau de l’OIM à Dakar, vu de la rue")
 
     add_block(editor, "Document")
-    editor.get_by_role("button", name="Choose a document").last.click()
+    editor.get_by_role("button", name="Choisir un document").last.click()
     editor.locator(".modal-dialog").get_by_role("link", name="Rapport régional 2025").click()
     editor.wait_for_selector(".modal-dialog", state="detached")
-    editor.screenshot(path=f"{SHOTS}/redaction-1-ecrire.png")
+    screenshot(editor, "redaction-1-ecrire")
 
 
 def preview_and_check(editor):
-    editor.get_by_role("button", name="Toggle preview").click()
+    editor.get_by_role("button", name="Afficher/masquer la prévisualisation").click()
     frame = editor.frame_locator("#w-preview-iframe")
     expect(frame.locator("h1")).to_have_text(TITLE, timeout=15000)
     expect(frame.locator("main")).to_contain_text(TEXT)
-    editor.screenshot(path=f"{SHOTS}/redaction-2-apercu.png")
-    editor.get_by_role("button", name="Toggle checks").click()
+    screenshot(editor, "redaction-2-apercu")
+    editor.get_by_role("button", name="Activer/désactiver les vérifications").click()
     checks = editor.locator("[data-side-panel=checks]")
-    expect(checks).to_contain_text(re.compile(r"Words\s*\d+"), timeout=15000)
-    words = int(re.search(r"Words\s*(\d+)", checks.inner_text()).group(1))
+    expect(checks).to_contain_text(re.compile(r"Mots\s*\d+"), timeout=15000)
+    words = int(re.search(r"Mots\s*(\d+)", checks.inner_text()).group(1))
     assert words >= len(TEXT.split())
-    editor.screenshot(path=f"{SHOTS}/redaction-3-verifications.png")
+    screenshot(editor, "redaction-3-verifications")
 
 
 def save_and_submit(editor):
-    editor.get_by_role("button", name="Save draft").click()
-    # Autosave may have created the page already: then « updated ».
-    expect(editor.locator(".messages")).to_contain_text(re.compile("created|updated"))
+    editor.get_by_role("button", name="Enregistrer le brouillon").click()
+    # Autosave may have created the page already: then « mise à jour ».
+    expect(editor.locator(".messages")).to_contain_text(re.compile("créée|mise à jour"))
     # Under a section and not in the menu: the editor is told how to add it.
-    expect(editor.locator(".messages")).to_contain_text("does not appear in the main menu")
-    editor.get_by_role("button", name="More actions").click()
-    editor.get_by_role("button", name="Submit to Review").click()
-    expect(editor.locator(".messages")).to_contain_text("submitted for moderation")
-    editor.screenshot(path=f"{SHOTS}/redaction-4-soumettre.png")
+    expect(editor.locator(".messages")).to_contain_text("n’apparaît pas dans le menu principal")
+    editor.get_by_role("button", name="Plus d’actions").click()
+    editor.get_by_role("button", name="Soumettre au circuit « Relecture »").click()
+    expect(editor.locator(".messages")).to_contain_text(
+        f"La page « {TITLE} » a été soumise à la relecture."
+    )
+    # The messages slide in from above: the picture waits until they are all in view.
+    editor.wait_for_timeout(1000)
+    screenshot(editor, "redaction-4-soumettre")
 
 
 def approve_from_the_dashboard(moderator):
     row = moderator.locator("#awaiting-review-section tr", has_text=TITLE)
-    moderator.screenshot(path=f"{SHOTS}/moderation-1-tableau-de-bord.png")
     row.get_by_role("button", name="Actions").first.click()
-    moderator.screenshot(path=f"{SHOTS}/moderation-1-tableau-de-bord.png")
+    moderator.wait_for_timeout(500)  # the menu fades in
+    screenshot(moderator, "moderation-1-tableau-de-bord")
     row.get_by_role("button", name="Approuver", exact=True).click()
     expect(moderator.locator(".messages")).to_contain_text(f"« {TITLE} » est approuvée et publiée.")
     expect(moderator.locator("#awaiting-review-section tr", has_text=TITLE)).to_have_count(0)
-    moderator.screenshot(path=f"{SHOTS}/moderation-2-approuvee.png")
+    screenshot(moderator, "moderation-2-approuvee")
 
 
 @pytest.mark.django_db(transaction=True)

@@ -78,7 +78,7 @@ def translate_and_override_file(translator, live_server, world):
     translate_segment(translator, LEAD, EN_LEAD)
     # The file follows the French version until the translator overrides it.
     document = translator.locator("li", has=translator.get_by_role("heading", name="File"))
-    expect(document).to_contain_text("Uses Français version")
+    expect(document).to_contain_text("Uses French version")
     document.get_by_role("button", name="Change document").click()
     upload_in_chooser(translator, "Report (English)", world["files"]["en"])
     expect(document).to_contain_text("Report (English)")

@@ -126,7 +126,7 @@ def test_the_translation_cycle_from_french_to_english_and_spanish_and_back(
 
     # English, in the editor.
     translator = sign_in(browser, live_server, english_translator)
-    open_from_dashboard(translator, "English")
+    open_from_dashboard(translator, "Anglais")
     expect_no_destructive_action(translator)
     expect(translator.locator(".iom-french-links")).to_contain_text("/fr/page-de-test/")
     translate_segment(translator, TITLE, ENGLISH[TITLE])
@@ -137,7 +137,7 @@ def test_the_translation_cycle_from_french_to_english_and_spanish_and_back(
 
     # Spanish, by PO file.
     spanish = sign_in(browser, live_server, spanish_translator)
-    open_from_dashboard(spanish, "Español")
+    open_from_dashboard(spanish, "Espagnol")
     translate_by_po_file(spanish, tmp_path)
     expect(spanish.locator(".iom-french-links")).to_have_count(0)
     expect(segment(spanish, LEAD)).to_contain_text(SPANISH[LEAD])
@@ -178,7 +178,7 @@ def test_the_translation_cycle_from_french_to_english_and_spanish_and_back(
 
     # The English translator finds the changed segment holding their previous translation.
     translator.goto(f"{live_server.url}/admin/")
-    open_from_dashboard(translator, "English")
+    open_from_dashboard(translator, "Anglais")
     changed = segment(translator, NEW_LEAD)
     expect(changed).to_contain_text(ENGLISH[LEAD])
     expect(changed).to_contain_text("Traduction précédente (à revoir)")

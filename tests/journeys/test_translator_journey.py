@@ -3,10 +3,13 @@ the editor opens with « Soumettre pour relecture » as its primary action and n
 alias or stop-sync; they translate the segments, preview the page in English, and submit
 it for review."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
 from tests.journeys.story_fixtures import sign_in
+from tests.journeys.test_admin_language_journey import FRENCH_MONTHS
 from tests.journeys.translation_fixtures import (  # noqa: F401 (fixture)
     LEAD,
     TITLE,
@@ -17,6 +20,7 @@ from tests.journeys.translation_fixtures import (  # noqa: F401 (fixture)
 from tests.journeys.translator_steps import (
     expect_no_destructive_action,
     primary_action,
+    segment,
     submit_for_review,
     translate_segment,
 )
@@ -38,7 +42,7 @@ def test_a_translator_translates_previews_and_submits_from_the_editor(
     work = translator.locator("#outdated-translations-section")
     expect(work).to_contain_text(f"Traduire « {TITLE} »")
     screenshot(translator, "traducteur-tableau-de-bord")
-    work.locator("tr", has_text="English").get_by_role("link").click()
+    work.locator("tr", has_text="Anglais").get_by_role("link").click()
     translator.wait_for_url(f"**/admin/pages/{english.pk}/edit/")
 
     expect(primary_action(translator)).to_have_text("Soumettre pour relecture")
@@ -48,6 +52,15 @@ def test_a_translator_translates_previews_and_submits_from_the_editor(
     translate_segment(translator, TITLE, "Help for families")
     item = translate_segment(translator, LEAD, "Families receive help.")
     expect(item).to_contain_text("Families receive help.")
+    # The editor in the admin's language (localize_workarounds/editor_language.py): its
+    # heading, and the date of each translation, in French.
+    editor = translator.locator(".js-translation-editor")
+    expect(editor).to_contain_text("Traduction : Français → Anglais")
+    expect(editor).not_to_contain_text(" translation")
+    translator.reload()
+    expect(segment(translator, LEAD)).to_contain_text(
+        re.compile(rf"Traduit manuellement le \d{{1,2}} ({FRENCH_MONTHS}) \d{{4}}")
+    )
     translate_segment(
         translator,
         "Lire ",

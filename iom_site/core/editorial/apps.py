@@ -10,10 +10,12 @@ class EditorialConfig(AppConfig):
         from iom_site.core.editorial import (
             checks,
             leaf_permissions,
+            link_chooser_labels,
             localize_workarounds,
             permissions,
             spreadsheet_export,
             translation_sync,
+            workflow_names,
         )
 
         # Before any app's wagtail_hooks registers a snippet viewset, which would register
@@ -26,3 +28,5 @@ class EditorialConfig(AppConfig):
         spreadsheet_export.install()
         translation_sync.connect()
         leaf_permissions.install()  # explorer rows without a query each (its docstring)
+        workflow_names.install()  # the admin shows the Review workflow in its reader's language
+        link_chooser_labels.install()  # « Link text » and its neighbours, translated

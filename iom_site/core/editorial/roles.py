@@ -9,6 +9,7 @@ migration's historical models as well as on the live ones.
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.utils.translation import gettext_noop
 
 EDITORS = "Communications editors"
 MODERATORS = "Moderators"
@@ -16,10 +17,13 @@ TRANSLATORS = "Translators"
 # Wagtail creates « Editors » and « Moderators » with rights over the whole tree. « Moderators »
 # is kept (its name is ours too) and reset below; « Editors » would be a back door, so it goes.
 WAGTAIL_DEFAULT_GROUPS_TO_DELETE = ("Editors",)
-WAGTAIL_DEFAULT_WORKFLOW = "Moderators approval"
+# Wagtail names both its default workflow and its task so.
+WAGTAIL_DEFAULT_WORKFLOW = gettext_noop("Moderators approval")
 
-REVIEW_WORKFLOW = "Review"
-REVIEW_TASK = "Moderators review"
+# Stored as written here; the admin shows them in the reader's language (editorial's
+# workflow_names), hence gettext_noop: the catalogues hold their French and Spanish.
+REVIEW_WORKFLOW = gettext_noop("Review")
+REVIEW_TASK = gettext_noop("Moderators review")
 COMMUNICATION = "Communication"
 TRANSLATION = "Traduction"
 ROOT_COLLECTION = None

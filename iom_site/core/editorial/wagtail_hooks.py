@@ -9,7 +9,7 @@ from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
-from iom_site.core.editorial import confirmations, editor_safety, permissions
+from iom_site.core.editorial import confirmations, editor_safety, permissions, workflow_names
 from iom_site.core.editorial.content_checks import use_content_checks
 from iom_site.core.editorial.dashboard import OutdatedTranslationsPanel, OwnDraftsPanel
 from iom_site.core.editorial.localize_workarounds import listing_buttons, submit_for_review
@@ -51,3 +51,8 @@ def add_editorial_panels(request, panels):
 def hero_image_alt_js():
     # A hero image's alt text starts as the image's description (core/models/images.py).
     return format_html('<script src="{}" defer></script>', static("js/admin/hero-image-alt.js"))
+
+
+# After Wagtail's own (order 0): the history names the Review workflow in its reader's
+# language (workflow_names.py).
+hooks.register("register_log_actions", workflow_names.translate_log_messages, order=100)

@@ -98,18 +98,18 @@ def test_the_table_is_accessible_and_states_are_text(admin, world):
     assert "État des traductions" in status.caption.get_text()
     assert [th["scope"] for th in status.select("thead th")] == ["col"] * 4
     assert [th.get_text(strip=True) for th in status.select("thead th")][2:] == [
-        "English",
-        "Español",
+        "Anglais",
+        "Espagnol",
     ]
     assert all(th["scope"] == "row" for th in status.select("tbody th"))
     rows = table(response)
-    assert "Manquante" in rows["Page manquante"]["English"].get_text()
-    assert "En cours" in rows["Page en cours"]["English"].get_text()
-    assert "%" in rows["Page en cours"]["English"].get_text()
-    assert "Publiée" in rows["Page publiée"]["English"].get_text()
-    assert "Périmée" in rows["Page périmée"]["English"].get_text()
-    assert rows["Page périmée"]["English"].find("time")["datetime"]
-    assert "Manquante" in rows["ONU-Habitat"]["Español"].get_text()
+    assert "Manquante" in rows["Page manquante"]["Anglais"].get_text()
+    assert "En cours" in rows["Page en cours"]["Anglais"].get_text()
+    assert "%" in rows["Page en cours"]["Anglais"].get_text()
+    assert "Publiée" in rows["Page publiée"]["Anglais"].get_text()
+    assert "Périmée" in rows["Page périmée"]["Anglais"].get_text()
+    assert rows["Page périmée"]["Anglais"].find("time")["datetime"]
+    assert "Manquante" in rows["ONU-Habitat"]["Espagnol"].get_text()
     assert rows["ONU-Habitat"]["Type"].get_text(strip=True) == "partenaire"
 
 
@@ -117,22 +117,22 @@ def test_each_cell_links_to_its_action(admin, world, locales):
     rows = table(admin.get(URL))
 
     missing = world["missing"]
-    href = link(rows["Page manquante"]["English"])
+    href = link(rows["Page manquante"]["Anglais"])
     assert href.startswith(reverse("wagtail_localize:submit_page_translation", args=[missing.pk]))
     assert "select_locale=en" in href
     assert "next=%2Fadmin%2Ftranslation-status%2F" in href
 
     for title, key in (("Page en cours", "in_progress"), ("Page publiée", "published")):
         target = world[key].get_translation(locales["en"])
-        assert link(rows[title]["English"]) == reverse("wagtailadmin_pages:edit", args=[target.pk])
+        assert link(rows[title]["Anglais"]) == reverse("wagtailadmin_pages:edit", args=[target.pk])
 
     source_id = translation_of(world["out_of_date"], locales["en"]).source_id
-    assert link(rows["Page périmée"]["English"]).startswith(
+    assert link(rows["Page périmée"]["Anglais"]).startswith(
         reverse("wagtail_localize:update_translations", args=[source_id])
     )
 
     partner = world["partner"]
-    assert link(rows["ONU-Habitat"]["English"]).startswith(
+    assert link(rows["ONU-Habitat"]["Anglais"]).startswith(
         reverse(
             "wagtail_localize:submit_snippet_translation",
             args=["partnerships", "partner", partner.pk],
@@ -147,7 +147,7 @@ def test_the_action_links_lead_to_working_pages(admin, world, locales):
     rows = table(admin.get(URL))
 
     for title in ("Page manquante", "Page en cours", "Page périmée", "ONU-Habitat"):
-        response = admin.get(link(rows[title]["English"]))
+        response = admin.get(link(rows[title]["Anglais"]))
         assert response.status_code == 200, title
 
 
@@ -155,7 +155,7 @@ def test_filter_by_language_shows_one_column(admin, world):
     response = admin.get(URL, {"language": "es"})
 
     rows = table(response)
-    assert set(next(iter(rows.values()))) == {"Contenu français", "Type", "Español"}
+    assert set(next(iter(rows.values()))) == {"Contenu français", "Type", "Espagnol"}
 
 
 def test_filter_by_state_keeps_the_rows_with_a_cell_in_that_state(admin, world):
@@ -174,8 +174,8 @@ def test_the_filter_form_keeps_its_values_and_ignores_unknown_ones(admin, world)
     assert soup.select_one("select[name=state] option[selected]")["value"] == "in_progress"
     assert list(table(response)) == ["Page en cours"]
     assert {th.get_text(strip=True) for th in soup.select("table.translation-status thead th")} >= {
-        "English",
-        "Español",
+        "Anglais",
+        "Espagnol",
     }
 
 
@@ -313,9 +313,9 @@ def test_without_submit_permission_translate_and_sync_links_give_way(
 
     rows = table(client.get(URL))
 
-    assert link(rows["Page manquante"]["English"]) is None
+    assert link(rows["Page manquante"]["Anglais"]) is None
     target = world["out_of_date"].get_translation(locales["en"])
-    assert link(rows["Page périmée"]["English"]) == reverse(
+    assert link(rows["Page périmée"]["Anglais"]) == reverse(
         "wagtailadmin_pages:edit", args=[target.pk]
     )
 

@@ -163,6 +163,43 @@ WORKAROUNDS = (
         ),
     ),
     Workaround(
+        module="editor_language",
+        covers=(
+            "The translation editor's « {source} to {target} translation » heading and "
+            "« More actions » are English in its JavaScript, and its dates are formatted "
+            "with strftime (English month names): the labels are swapped in the page, the "
+            "dates formatted with Django's formats in the admin's language."
+        ),
+        upstream=(
+            "wagtail-localize#155 (« Page edit - Translation method + date », open: how the "
+            "editor shows a segment's translation and its date); no issue yet for the "
+            "editor's English-only JavaScript labels (1.14.5)"
+        ),
+        delete_when=(
+            "the editor's JavaScript labels go through gettext and StringTranslation."
+            "get_comment and edit_translation format dates with Django's formats"
+        ),
+        wired=(
+            "translator_editor.editor_context adds editor_labels; "
+            "templates/wagtail_localize/admin/edit_translation.html and "
+            "static/js/admin/translation-editor-labels.js apply them"
+        ),
+    ),
+    Workaround(
+        module="report_labels",
+        covers=(
+            "The translations report's « Source locale » and « Target locale » filters "
+            "have no label, so django-filter writes their names in English: install() "
+            "labels them « Langue source » and « Langue cible » through the catalogues."
+        ),
+        upstream=(
+            "no issue yet; wagtail-localize#155 is the nearest (the editor's English "
+            "texts); TranslationsReportFilterSet in wagtail-localize 1.14.5"
+        ),
+        delete_when="wagtail-localize labels source_locale and target_locale itself",
+        wired="EditorialConfig.ready() via install()",
+    ),
+    Workaround(
         module="listing_buttons",
         covers=(
             "wagtail-localize's « Translate this page » and « Sync translated pages » row "

@@ -74,10 +74,12 @@ def translator_props(props):
 
 def editor_context(request, context):
     """Adds to wagtail-localize's editor context what the project's template shows."""
+    from iom_site.core.editorial.localize_workarounds.editor_language import editor_labels
     from iom_site.core.editorial.localize_workarounds.po_links import french_links
 
     translation, instance = context["translation"], context["instance"]
     context["french_links"] = french_links(translation)
+    context["editor_labels"] = editor_labels(context)
     if is_translator_of(request.user, instance):
         props = translator_props(json.loads(context["props"]))
         context["props"] = json.dumps(props, cls=DjangoJSONEncoder)
