@@ -282,6 +282,10 @@ TRUSTED_PROXY_COUNT = env.int("DJANGO_TRUSTED_PROXY_COUNT", default=0)
 # heals in minutes; shared caches may serve a page stale while they fetch it again.
 PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE", default=True)
 PAGE_CACHE_TIMEOUT = env.int("PAGE_CACHE_TIMEOUT", default=60 * 10)
+# Each worker may also keep the hottest pages in its own memory this many seconds (0:
+# off): a burst of visitors on one page then costs no Redis round trip. The worker that
+# purges forgets its copies at once; other workers show a publish at most this late.
+PAGE_CACHE_LOCAL_SECONDS = env.float("PAGE_CACHE_LOCAL_SECONDS", default=0)
 EDGE_CACHE_TIMEOUT = env.int("EDGE_CACHE_TIMEOUT", default=60 * 5)
 EDGE_STALE_WHILE_REVALIDATE = env.int("EDGE_STALE_WHILE_REVALIDATE", default=60)
 # The release being served (a git sha, a version): every key the delivery room writes

@@ -30,6 +30,8 @@ from .base import *  # noqa: E402, F403
 from .base import env  # noqa: E402
 
 DEBUG = False
+# Each worker keeps the pages it served one second (delivery/store.py's micro-cache).
+PAGE_CACHE_LOCAL_SECONDS = env.float("PAGE_CACHE_LOCAL_SECONDS", default=1)
 # Example content never reaches the public site.
 SEED_DEMO_ALLOWED = False
 # One JSON object per line on stdout for the log collector (see base.LOGGING).
