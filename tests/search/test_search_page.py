@@ -191,3 +191,23 @@ def test_query_is_capped_before_searching():
     assert clean_query("  a\tb \n")[1] == "a b"
     assert clean_query("\"NEAR(x y)\" OR '1'='1' --")[1] == "near x y or 1 1"
     assert clean_query("x" * 5000)[1] == "x" * MAX_QUERY_LENGTH
+
+
+def test_a_repeated_search_runs_no_full_text_query_and_sees_every_publish(client, site):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    add_page(site["fr"], "Zanzibarique première", slug="zanzibarique-premiere")
+    assert result_count(client.get(SEARCH_URLS["fr"], {"q": "zanzibarique"})) == 1
+    with CaptureQueriesContext(connection) as captured:
+        again = client.get(SEARCH_URLS["fr"], {"q": "zanzibarique"})
+    assert result_count(again) == 1
+    # Only Wagtail's search statistics are written; no page is read.
+    assert [q["sql"] for q in captured if "wagtailcore_page" in q["sql"]] == []
+    assert any("wagtailsearchpromotions" in q["sql"] for q in captured)
+
+    add_page(site["fr"], "Zanzibarique seconde", slug="zanzibarique-seconde")
+    assert result_count(client.get(SEARCH_URLS["fr"], {"q": "zanzibarique"})) == 2
+    Page.objects.get(slug="zanzibarique-premiere").specific.unpublish()
+    links = result_links(client.get(SEARCH_URLS["fr"], {"q": "zanzibarique"}))
+    assert links == ["/fr/zanzibarique-seconde/"]

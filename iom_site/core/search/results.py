@@ -130,11 +130,16 @@ def _promotions_name(terms, language_code):
     return f"promotions:{language_code}:{digest(normalise_query_string(terms))}"
 
 
+def _probe_name(terms, language_code):
+    return f"search-probe:{language_code}:{digest(terms)}"
+
+
 def cache_keys(terms, language_code):
     """The cache keys a search for ``terms`` reads before it knows its results."""
     keys = [LOCALES_KEY]
     if terms:
         keys.append(content_key(_promotions_name(terms, language_code)))
+        keys.append(content_key(_probe_name(terms, language_code)))
         keys.append(subroutes.cache_key(language_code))
     return keys
 
@@ -204,9 +209,10 @@ def run(request, terms, page_number, language_code):
     base = Page.objects.live().filter(locale_id=locale, depth__gt=1)
     if any_view_restriction():  # the search backend takes plain filters only
         base = base.public()
-    # Promotions and page details are data about pages, kept under the content version
-    # (any publish, or a change to a promotion, retires them); the search itself runs
-    # every time.
+    # Promotions, page details and the ranked pages a search finds are data about pages,
+    # kept under the content version (any publish, any change to who may see a page or to
+    # a promotion retires them): a repeated search runs no full-text query. Its statistics
+    # (log_query) are written every time.
     promotions = (
         per_content(_promotions_name(terms, language_code), lambda: _promotions(terms, locale))
         if page_number == 1
@@ -228,7 +234,13 @@ def run(request, terms, page_number, language_code):
     ]
     # One query instead of a count and a page when the results fit in a few pages (on
     # a site of this size, nearly always); beyond, the paginator counts in the database.
-    first = list(results[: PROBE_SIZE + 1])
+    # The probe is kept as ids and tree paths (a few bytes a page): all the details and
+    # crumbs need, read from their own entry.
+    probe = per_content(
+        _probe_name(terms, language_code),
+        lambda: [(p.pk, p.path) for p in results[: PROBE_SIZE + 1]],
+    )
+    first = [Page(pk=pk, path=path) for pk, path in probe]
     paginator = Paginator(Chain(views, first if len(first) <= PROBE_SIZE else results), PAGE_SIZE)
     page = paginator.get_page(page_number)
     found = [item for item in page.object_list if not isinstance(item, Hit)]
