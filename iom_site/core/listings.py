@@ -157,12 +157,15 @@ def paginate(queryset, page_number, per_page):
 CHILD_CARDS_PER_PAGE = 24
 
 
+def _live_children(page):
+    return public(page.get_children().live()).specific()
+
+
 def first_child_cards(page):
     """The live public children of ``page`` on the first page of its cards, as their
     page types, and one more when there are more (``child_cards`` then paginates): one
     query, however many children."""
-    children = public(page.get_children().live()).specific()
-    return list(children[: CHILD_CARDS_PER_PAGE + 1])
+    return list(_live_children(page)[: CHILD_CARDS_PER_PAGE + 1])
 
 
 def child_cards(page, first, page_number):
@@ -171,6 +174,5 @@ def child_cards(page, first, page_number):
     page of the children with its numbered links (a 404 for a page that does not exist)."""
     if page_number in (None, "") and len(first) <= CHILD_CARDS_PER_PAGE:
         return {"cards": first, "cards_page": None}
-    children = public(page.get_children().live()).specific()
-    cards_page = paginate(children, page_number, CHILD_CARDS_PER_PAGE)
+    cards_page = paginate(_live_children(page), page_number, CHILD_CARDS_PER_PAGE)
     return {"cards": list(cards_page.object_list), "cards_page": cards_page}

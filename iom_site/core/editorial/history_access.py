@@ -15,6 +15,7 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 from iom_site.core.editorial.permissions import editable_locale_ids, refuse, scoped_models
+from iom_site.core.route_middleware import RouteMiddleware
 
 HISTORY_VIEWS = frozenset(
     {
@@ -39,17 +40,10 @@ def scoped_namespaces():
     }
 
 
-class SnippetHistoryLanguageMiddleware:
-    def __init__(self, get_response):
-        self.get_response = get_response
+class SnippetHistoryLanguageMiddleware(RouteMiddleware):
+    routes = HISTORY_VIEWS
 
-    def __call__(self, request):
-        return self.get_response(request)
-
-    def process_view(self, request, view_func, view_args, view_kwargs):
-        match = request.resolver_match
-        if match is None or match.url_name not in HISTORY_VIEWS:
-            return None
+    def guard(self, request, match, view_func, view_args, view_kwargs):
         model = scoped_namespaces().get(match.namespace)
         if model is None or not request.user.is_authenticated:
             return None

@@ -52,21 +52,6 @@ def refresh_navigation(language_codes=None):
     return changed
 
 
-def chrome(language_code):
-    """{"menu": main_menu, "footer": footer} of a language in one cache read."""
-    builders = {"menu": _build_main_menu, "footer": _build_footer}
-    keys = {kind: _key(kind, language_code) for kind in builders}
-    found = cache.get_many(list(keys.values()))
-    result = {}
-    for kind, key in keys.items():
-        value = found.get(key)
-        if value is None:
-            value = builders[kind](language_code)
-            cache.set(key, value, CACHE_TIMEOUT)
-        result[kind] = value
-    return result
-
-
 def _builders():
     from iom_site.core.feeds import feed_links
 
@@ -78,24 +63,34 @@ def _builders():
 KINDS = ("menu", "footer", "feeds")
 
 
+def _kept(kinds, language_code):
+    """{kind: value} of a language, read in one round trip; what is missing is built
+    and kept."""
+    keys = {kind: _key(kind, language_code) for kind in kinds}
+    found = cache.get_many(list(keys.values()))
+    result = {}
+    for kind, key in keys.items():
+        value = found.get(key)
+        if value is None:
+            value = _builders()[kind](language_code)
+            cache.set(key, value, CACHE_TIMEOUT)
+        result[kind] = value
+    return result
+
+
+def chrome(language_code):
+    """{"menu": main_menu, "footer": footer} of a language in one cache read."""
+    return _kept(("menu", "footer"), language_code)
+
+
 def feeds(language_code):
     """[(title, feed address)] of the live Atom feeds of a language."""
-    key = _key("feeds", language_code)
-    found = cache.get(key)
-    if found is None:
-        found = _builders()["feeds"](language_code)
-        cache.set(key, found, CACHE_TIMEOUT)
-    return found
+    return _kept(("feeds",), language_code)["feeds"]
 
 
 def main_menu(language_code):
     """[{title, url, lead, children: [{title, url, children: [...]}]}] for one language."""
-    key = _key("menu", language_code)
-    menu = cache.get(key)
-    if menu is None:
-        menu = _build_main_menu(language_code)
-        cache.set(key, menu, CACHE_TIMEOUT)
-    return menu
+    return _kept(("menu",), language_code)["menu"]
 
 
 def _build_main_menu(language_code):
@@ -186,12 +181,7 @@ def add_extra_links(entries, stream, language_code):
 
 
 def footer(language_code):
-    key = _key("footer", language_code)
-    data = cache.get(key)
-    if data is None:
-        data = _build_footer(language_code)
-        cache.set(key, data, CACHE_TIMEOUT)
-    return data
+    return _kept(("footer",), language_code)["footer"]
 
 
 def _build_footer(language_code):

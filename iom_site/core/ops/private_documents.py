@@ -10,18 +10,13 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from wagtail.documents import get_document_model
 
+from iom_site.core.route_middleware import RouteMiddleware
 
-class PrivateDocumentCacheMiddleware:
-    def __init__(self, get_response):
-        self.get_response = get_response
 
-    def __call__(self, request):
-        return self.get_response(request)
+class PrivateDocumentCacheMiddleware(RouteMiddleware):
+    routes = frozenset({"wagtaildocs_serve"})
 
-    def process_view(self, request, view_func, view_args, view_kwargs):
-        match = request.resolver_match
-        if match is None or match.url_name != "wagtaildocs_serve":
-            return None
+    def guard(self, request, match, view_func, view_args, view_kwargs):
         response = view_func(request, *view_args, **view_kwargs)
         document_id = (view_args or (None,))[0] or view_kwargs.get("document_id")
         document = (

@@ -20,6 +20,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.template.response import TemplateResponse
 
+from iom_site.core.route_middleware import RouteMiddleware
+
 PASSWORD_VIEWS = {
     "wagtailcore_authenticate_with_password": "page",
     "wagtaildocs_authenticate_with_password": "document",
@@ -50,17 +52,11 @@ class Throttle:
         cache.delete(self.key)
 
 
-class PasswordGuessThrottleMiddleware:
-    def __init__(self, get_response):
-        self.get_response = get_response
+class PasswordGuessThrottleMiddleware(RouteMiddleware):
+    routes = PASSWORD_VIEWS
+    methods = frozenset({"POST"})
 
-    def __call__(self, request):
-        return self.get_response(request)
-
-    def process_view(self, request, view_func, view_args, view_kwargs):
-        match = request.resolver_match
-        if request.method != "POST" or match is None or match.url_name not in PASSWORD_VIEWS:
-            return None
+    def guard(self, request, match, view_func, view_args, view_kwargs):
         restriction = view_kwargs.get("page_view_restriction_id") or view_kwargs.get(
             "restriction_id"
         )

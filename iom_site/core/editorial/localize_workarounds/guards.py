@@ -20,6 +20,7 @@ from wagtail.permissions import policy_registry
 from wagtail_localize.models import TranslationSource
 
 from iom_site.core.editorial.permissions import LocaleScopedPermissionPolicy
+from iom_site.core.route_middleware import RouteMiddleware
 
 GUARDED = {"submit_page_translation", "submit_snippet_translation", "update_translations"}
 
@@ -46,17 +47,11 @@ def can_edit(user, instance):
     return policy.user_has_permission_for_instance(user, "change", instance)
 
 
-class TranslationPermissionMiddleware:
-    def __init__(self, get_response):
-        self.get_response = get_response
+class TranslationPermissionMiddleware(RouteMiddleware):
+    routes = GUARDED
+    namespace = "wagtail_localize"
 
-    def __call__(self, request):
-        return self.get_response(request)
-
-    def process_view(self, request, view_func, view_args, view_kwargs):
-        match = request.resolver_match
-        if match is None or match.namespace != "wagtail_localize" or match.url_name not in GUARDED:
-            return None
+    def guard(self, request, match, view_func, view_args, view_kwargs):
         if not request.user.is_authenticated:
             return None  # Wagtail's own login redirect applies
         instance = _source_instance(match)

@@ -21,6 +21,8 @@ from wagtail.models import Page
 from wagtail.permissions import policy_registry
 from wagtail_localize.models import TranslationSource
 
+from iom_site.core.route_middleware import RouteMiddleware
+
 GUARDED = {"convert_to_alias", "update_translations"}
 
 
@@ -54,17 +56,11 @@ def pages_made_live(request, match):
     return targets
 
 
-class PublishRightsMiddleware:
-    def __init__(self, get_response):
-        self.get_response = get_response
+class PublishRightsMiddleware(RouteMiddleware):
+    routes = GUARDED
+    namespace = "wagtail_localize"
 
-    def __call__(self, request):
-        return self.get_response(request)
-
-    def process_view(self, request, view_func, view_args, view_kwargs):
-        match = request.resolver_match
-        if match is None or match.namespace != "wagtail_localize" or match.url_name not in GUARDED:
-            return None
+    def guard(self, request, match, view_func, view_args, view_kwargs):
         if not request.user.is_authenticated:
             return None  # Wagtail's own login redirect applies
         instances = pages_made_live(request, match)

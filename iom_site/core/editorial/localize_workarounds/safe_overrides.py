@@ -23,6 +23,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.http import JsonResponse, QueryDict
 
+from iom_site.core.route_middleware import RouteMiddleware
+
 SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 # Browsers drop ASCII whitespace and control characters anywhere in a URL's scheme:
 # "java\tscript:" runs as "javascript:".
@@ -64,22 +66,12 @@ def _put_data(request):
     return QueryDict(request.body, encoding=request.encoding)
 
 
-class SafeOverrideMiddleware:
-    def __init__(self, get_response):
-        self.get_response = get_response
+class SafeOverrideMiddleware(RouteMiddleware):
+    routes = frozenset({"edit_override"})
+    namespace = "wagtail_localize"
+    methods = frozenset({"PUT"})
 
-    def __call__(self, request):
-        return self.get_response(request)
-
-    def process_view(self, request, view_func, view_args, view_kwargs):
-        match = request.resolver_match
-        if (
-            match is None
-            or match.namespace != "wagtail_localize"
-            or match.url_name != "edit_override"
-            or request.method != "PUT"
-        ):
-            return None
+    def guard(self, request, match, view_func, view_args, view_kwargs):
         from wagtail_localize.models import OverridableSegment
 
         segment = OverridableSegment.objects.filter(
