@@ -271,7 +271,15 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # In memory, one process (make run, tests). A page keeps several entries (the page,
+    # its fragments, the indexes of its tags): Django's default of 300 would drop pages
+    # of a three-language site at random.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
+    }
 
 # How many proxies in front of the app append to X-Forwarded-For (0: none, trust nothing).
 TRUSTED_PROXY_COUNT = env.int("DJANGO_TRUSTED_PROXY_COUNT", default=0)

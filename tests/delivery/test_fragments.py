@@ -1,17 +1,26 @@
-"""A page's body is rendered once per content version and read back afterwards
-(``{% fragment "body" page %}``): with the page cache off or missed, the blocks' own
-queries (listings, chosen pages, images) do not run again, every publish is still seen
-at once, and the page still carries the tags of what its body shows."""
+"""A page's parts (base.html's head, header, breadcrumbs, content and footer) are
+rendered once per content version and read back afterwards (``{% fragment %}``): with
+the page cache off or missed, the blocks' own queries (listings, chosen pages, images)
+and the chrome's do not run again, every publish is still seen at once, the page still
+carries the tags of what its parts show, and what is not the same for every visitor (a
+preview, a signed-in person, a query string, a form and its submission) is never kept."""
+
+import re
 
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 import pytest
 
+from tests.core.factories import MainMenuFactory
 from tests.delivery.conftest import fetch, publish
 from tests.news.factories import NewsIndexPageFactory, StoryPageFactory
+from tests.partnerships.factories import EngagementFormPageFactory
 
 pytestmark = pytest.mark.django_db
+
+TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
 @pytest.fixture
@@ -81,3 +90,48 @@ def test_previews_signed_in_people_and_filtered_addresses_get_the_body_as_it_is(
     assert "Titre changé en base" in fetch(client, home).content.decode()
     client.logout()
     assert "Titre changé en base" not in fetch(client, home).content.decode()
+
+
+def test_a_second_render_asks_the_database_nothing_but_the_page(client, tree, settings):
+    """The chrome (menu, footer, switcher, hreflang, SEO tags) and the content come
+    from kept fragments; a menu change is seen at once."""
+    settings.PAGE_CACHE_ENABLED = False
+    page = tree["page"]
+    first = fetch(client, page)
+    with CaptureQueriesContext(connection) as captured:
+        again = fetch(client, page)
+    assert again.content == first.content
+    assert len(captured) == 0, [q["sql"] for q in captured]
+
+    link = {"page": None, "external_url": "https://www.iom.int/fr", "title": "Lien ajouté"}
+    menu = MainMenuFactory(
+        locale=page.locale,
+        live=False,
+        extra_links=[{"type": "link", "value": {**link, "under": None}}],
+    )
+    menu.save_revision().publish()
+    assert "Lien ajouté" in fetch(client, page).content.decode()
+
+
+def test_a_form_and_its_submission_are_never_kept(client, tree, settings):
+    settings.PAGE_CACHE_ENABLED = False
+    form_page = EngagementFormPageFactory(parent=tree["section"])
+    # Each visitor gets a token of their own, never one kept from another's render.
+    tokens = [
+        TOKEN.search(fetch(visitor, form_page).content.decode()).group(1)
+        for visitor in (client, Client(), Client())
+    ]
+    assert len(set(tokens)) == 3
+    thanks = client.post(
+        form_page.url,
+        {
+            "nom": "Awa Diop",
+            "courriel": "awa.diop@example.org",
+            "organisation": "Association",
+            "message": "Bonjour.",
+            "consentement": "on",
+        },
+    )
+    assert "Merci pour votre message." in thanks.content.decode()
+    again = fetch(client, form_page).content.decode()
+    assert "csrfmiddlewaretoken" in again and "Merci pour votre message." not in again

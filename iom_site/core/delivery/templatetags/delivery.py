@@ -1,16 +1,19 @@
-"""``{% fragment "body" page %}…{% endfragment %}``: a page's body, rendered once per
-content version and language, then read back in one cache round trip.
+"""``{% fragment "content" page %}…{% endfragment %}``: a part of a page, rendered once
+per content version, language and address, then read back in one cache round trip.
 
-A body is the costliest part of a render (its blocks load the pages, images and
-documents they show, and listing blocks run their queries); with the page cache off, or
-missed, the rest of the page is built around the kept fragment. The entry lives in the
-content cache (memo.py): any purge starts a new content version, so no fragment outlives
-a change to what it shows, and the tags it was built with are replayed when it is read,
-so the page carries them as if it had rendered the body itself.
+base.html wraps every page type's parts in one (so each page type gets them for free):
+its head (canonical, hreflang, SEO and social tags, feeds), its header (language
+switcher and menu), its breadcrumbs, its content block (header, body and listings) and
+its footer. With the page cache off, or missed, the page is then assembled from kept
+fragments instead of rendering its blocks, cards and chrome again. Every entry lives in
+the content cache (memo.py): any purge starts a new content version, so no fragment
+outlives a change to what it shows, and the tags it was built with are replayed when it
+is read, so the page carries them as if it had rendered the fragment itself.
 
-The fragment is rendered afresh, and not kept, for what is not the same for every
-visitor: previews and revisions, signed-in people, addresses with a query string (a
-listing's filters and pages), and a render that used the CSRF token (a form).
+A fragment is rendered afresh, and not kept, for what is not the same for every
+visitor: previews and revisions, signed-in people, anything but GET and HEAD (a form's
+submission), addresses with a query string (a listing's filters and pages), a render
+that used the CSRF token (a form), and anything outside a page (search, error pages).
 """
 
 from django import template
@@ -38,12 +41,16 @@ def do_fragment(parser, token):
 def _same_for_everyone(request, page):
     if request is None or getattr(request, "is_preview", False):
         return False
+    if request.method not in ("GET", "HEAD"):
+        return False
     if request.META.get("QUERY_STRING"):
         return False
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
         return False
-    return bool(page.pk and page.live and page.live_revision_id)
+    # Outside a page (search, error pages) ``page`` is missing: the template engine
+    # gives an empty string.
+    return bool(getattr(page, "pk", None) and page.live and page.live_revision_id)
 
 
 def fragment_key(name, language_code, path):
@@ -52,8 +59,8 @@ def fragment_key(name, language_code, path):
     return content_key(f"fragment:{name}:{language_code}:{path}")
 
 
-#: Fragments views.serve reads before routing, with the page.
-PREFETCHED = ("body",)
+#: The fragments of base.html, which views.serve reads before routing, with the page.
+PREFETCHED = ("head", "header", "crumbs", "content", "footer")
 
 
 class FragmentNode(template.Node):
@@ -65,7 +72,7 @@ class FragmentNode(template.Node):
     def render(self, context):
         request = context.get("request")
         page = self.page.resolve(context)
-        version = content_version() if page is not None else None
+        version = content_version() if getattr(page, "pk", None) else None
         if version is None or not _same_for_everyone(request, page):
             return self.nodelist.render(context)
         key = fragment_key(self.name.resolve(context), get_language(), request.path)
@@ -73,9 +80,18 @@ class FragmentNode(template.Node):
         if found is not None and found[:2] == (version, page.pk):
             tags.add(*found[3])
             return mark_safe(found[2])  # noqa: S308 - HTML this template rendered
-        csrf_before = request.META.get("CSRF_COOKIE_USED")
         with tags.collecting() as read:
             html = self.nodelist.render(context)
-        if request.META.get("CSRF_COOKIE_USED") == csrf_before:
+        if not _used_csrf(request):
             cache.set(key, (version, page.pk, str(html), sorted(read)), TIMEOUT)
         return html
+
+
+def _used_csrf(request):
+    """Whether this request's render asked for a CSRF token so far (Django's get_token
+    marks the request, with one flag or the other depending on whether the visitor
+    already had a cookie). Asked after the fragment: a token rendered earlier in the
+    page counts too, which only costs keeping this fragment."""
+    return bool(
+        request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or request.META.get("CSRF_COOKIE_USED")
+    )
