@@ -89,7 +89,7 @@ def sdg_index(targets, locale_id):
         if fields[0] is None:  # not live, private, or of another language
             continue
         page = pages.get(fields[0]) or Page(
-            live=True, locale_id=locale_id, **dict(zip(PAGE_FIELDS, fields))
+            live=True, locale_id=locale_id, **dict(zip(PAGE_FIELDS, fields, strict=True))
         )
         pages[page.pk] = page
         page_ids_by_target.setdefault(int(target_id), set()).add(page.pk)

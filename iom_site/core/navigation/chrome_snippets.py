@@ -1,6 +1,7 @@
 """The live menu snippet and footer of a language, and the pages their links choose:
-one query for both snippets, one for every page they link (selectors builds the menu
-and the footer from them).
+both snippets come with the menu's pages (columns of each of its rows) or in a query of
+their own, then one query for every page they link (selectors builds the menu and the
+footer from them).
 
 The links' StreamFields are read raw (page ids): iterating them as blocks would load
 the chosen pages once per field, before the query for their versions in the language
@@ -25,7 +26,8 @@ def _models():
 
 class ChromeSnippets:
     """The live MainMenu and Footer of ``language_code`` (``menu``, ``footer``: their
-    fields, or None), read the first time either is asked for."""
+    fields, or None): taken from a row that carries ``annotations()`` (the menu's
+    pages do), else read the first time either is asked for."""
 
     def __init__(self, language_code):
         self.language_code = language_code
@@ -35,6 +37,11 @@ class ChromeSnippets:
         if self._found is None:
             self._found = _read(self.language_code)
         return self._found[kind]
+
+    def take(self, row):
+        """Keep the snippets a row of the language carries (its ``annotations()``)."""
+        if self._found is None:
+            self._found = _snippets(vars(row))
 
     def linked_pages(self):
         """The pages both snippets' links choose (``LinkedPages``), one query for both."""
@@ -46,26 +53,33 @@ class ChromeSnippets:
         return self._linked
 
 
-def _read(language_code):
-    # The snippets hang on the Locale row: one row, each snippet's fields as subqueries
-    # (the first live one, as ``.first()`` would choose it), absent ones as NULL.
-    annotations = {}
+def annotations(locale_ref):
+    """Each snippet's fields as subqueries on the row whose ``locale_ref`` is the
+    language's Locale id: the first live one, as ``.first()`` would choose it, or NULL."""
+    found = {}
     for kind, model in _models().items():
-        live = model.objects.filter(locale=OuterRef("pk"), live=True).order_by("pk")
+        live = model.objects.filter(locale=OuterRef(locale_ref), live=True).order_by("pk")
         for name in ("pk", *FIELDS[kind]):
-            annotations[f"{kind}_{name}"] = Subquery(live.values(name)[:1])
-    row = (
-        Locale.objects.filter(language_code=language_code)
-        .annotate(**annotations)
-        .values(*annotations)
-        .first()
-    )
+            found[f"snippet_{kind}_{name}"] = Subquery(live.values(name)[:1])
+    return found
+
+
+def _snippets(row):
     return {
         kind: None
-        if row is None or row[f"{kind}_pk"] is None
-        else SimpleNamespace(**{name: row[f"{kind}_{name}"] for name in FIELDS[kind]})
+        if row is None or row[f"snippet_{kind}_pk"] is None
+        else SimpleNamespace(**{name: row[f"snippet_{kind}_{name}"] for name in FIELDS[kind]})
         for kind in FIELDS
     }
+
+
+def _read(language_code):
+    # Without the menu's pages (a language with none in the menu): the Locale's row.
+    found = annotations("pk")
+    row = (
+        Locale.objects.filter(language_code=language_code).annotate(**found).values(*found).first()
+    )
+    return _snippets(row)
 
 
 def raw_links(stream):
@@ -79,7 +93,9 @@ class LinkedPages:
     ``language_code``, in one query."""
 
     def __init__(self, streams, language_code):
-        ids = {link.get(name) for stream in streams for link in raw_links(stream) for name in LINKED}
+        ids = {
+            link.get(name) for stream in streams for link in raw_links(stream) for name in LINKED
+        }
         ids.discard(None)
         ids.discard("")
         self.chosen, self.localized = {}, {}

@@ -18,7 +18,12 @@ from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
 from iom_site.core.addresses import page_path
-from iom_site.core.navigation.chrome_snippets import ChromeSnippets, LinkedPages, raw_links
+from iom_site.core.navigation.chrome_snippets import (
+    ChromeSnippets,
+    LinkedPages,
+    raw_links,
+)
+from iom_site.core.navigation.chrome_snippets import annotations as snippet_annotations
 from iom_site.core.release import key as release_key
 from iom_site.core.visibility import public, restricted_above
 
@@ -107,7 +112,8 @@ def _build_main_menu(language_code, snippets=None):
 
     # Each language's pages sit below its home, the root's child: the menu's two levels
     # are that language's pages at the two depths below it, found without the home. The
-    # sections' leads and the structure pages' chart headings come in the same query.
+    # sections' leads and the structure pages' chart headings come in the same query, and
+    # so do the menu and footer snippets (the same on every row: a few small columns).
     depth = HOME_DEPTH
     pages = public(
         Page.objects.filter(locale__language_code=language_code, depth__in=(depth + 1, depth + 2))
@@ -118,8 +124,11 @@ def _build_main_menu(language_code, snippets=None):
         chart_heading=Subquery(
             StructurePage.objects.filter(pk=OuterRef("pk")).values("chart_heading")[:1]
         ),
+        **snippet_annotations("locale_id"),
     )
     pages = list(pages.order_by("path"))
+    if pages:
+        snippets.take(pages[0])
     leads = {p.pk: p.menu_lead for p in pages if p.menu_lead is not None}
     charts = {p.pk: p.chart_heading for p in pages if p.chart_heading is not None}
     units = {
