@@ -8,8 +8,8 @@ none of them, so no import cycle runs through strategy.models."""
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Exists, OuterRef
-from django.db.models.functions import Length, Substr
+from django.db.models import Exists, IntegerField, OuterRef, Subquery
+from django.db.models.functions import Cast, Length, Substr
 
 from wagtail.models import Page, PageViewRestriction, ReferenceIndex
 
@@ -50,6 +50,10 @@ def target_sort_key(target):
     return (target.goal.number, (0, int(suffix), "") if suffix.isdigit() else (1, 0, suffix))
 
 
+#: What the index and the hubs show of a page that tags a target: its link, its kind.
+PAGE_FIELDS = ("id", "title", "url_path", "path", "depth", "content_type_id", "translation_key")
+
+
 def sdg_index(targets, locale_id):
     """[GoalEntry] for the goals that have ``targets`` (the SDGTargets of the language
     ``locale_id``), in official order; each target lists the live, public pages of that
@@ -59,6 +63,14 @@ def sdg_index(targets, locale_id):
     targets = sorted(targets, key=target_sort_key)
     if not targets:
         return []
+    # Each reference to a target comes with the page that holds it, when that page is
+    # live, public and of the language (its fields as subqueries, on its primary key):
+    # one query for the references and their pages, whatever their number.
+    tagging = Page.objects.live().filter(
+        ~under_view_restriction(),
+        locale_id=locale_id,
+        pk=Cast(OuterRef("object_id"), IntegerField()),
+    )
     references = (
         ReferenceIndex.objects.filter(
             to_content_type__app_label=meta.app_label,
@@ -67,22 +79,21 @@ def sdg_index(targets, locale_id):
             base_content_type__app_label=Page._meta.app_label,
             base_content_type__model=Page._meta.model_name,
         )
-        .values_list("to_object_id", "object_id")
+        .annotate(**{f"page_{name}": Subquery(tagging.values(name)[:1]) for name in PAGE_FIELDS})
+        .values_list("to_object_id", *(f"page_{name}" for name in PAGE_FIELDS))
         .distinct()
+        .order_by("page_title", "page_id")
     )
-    page_ids_by_target = {}
-    for target_id, page_id in references:
-        page_ids_by_target.setdefault(int(target_id), set()).add(int(page_id))
-    tagging_ids = set().union(*page_ids_by_target.values())
-    pages = (
-        list(
-            Page.objects.live()
-            .filter(~under_view_restriction(), locale_id=locale_id, pk__in=tagging_ids)
-            .order_by("title")
+    page_ids_by_target, pages = {}, {}
+    for target_id, *fields in references:
+        if fields[0] is None:  # not live, private, or of another language
+            continue
+        page = pages.get(fields[0]) or Page(
+            live=True, locale_id=locale_id, **dict(zip(PAGE_FIELDS, fields, strict=True))
         )
-        if tagging_ids
-        else []
-    )
+        pages[page.pk] = page
+        page_ids_by_target.setdefault(int(target_id), set()).add(page.pk)
+    pages = list(pages.values())  # by title, as the references came
 
     goals = {}
     for target in targets:
@@ -97,7 +108,7 @@ def goal_hub(goals, targets, locale_id):
     language), with all its ``targets`` and the live, public pages of that language that
     tag each one (pages, stories, publications: whatever page tags a target, found
     through the reference index), or None when there is no such goal. Three queries,
-    four when pages tag the goal's targets, whatever their number."""
+    whatever the number of targets and pages."""
     goal = goals.first()
     if goal is None:
         return None

@@ -70,17 +70,39 @@ def attach_card_images(pages, shape="card"):
         for image in get_image_model().objects.filter(pk__in=missing):
             for page, field in missing[image.pk]:
                 field.set_cached_value(page, image)
-    images = {image.pk: image for page in pages if (image := page.card_image) is not None}
+    # Pages that share an image hold one instance of it each: every one gets the renditions.
+    images = {}
+    for page in pages:
+        if (image := page.card_image) is not None:
+            images.setdefault(image.pk, []).append(image)
     if not images:
         return pages
     specs = [f.spec for f in filters(shape)]
+    _attach_renditions(images, {"filter_spec__in": specs})
+    return pages
+
+
+def attach_renditions(images):
+    """Give ``images`` every rendition they have, in one query, so that whatever size a
+    template, the share image or the JSON-LD asks for reads nothing more (Wagtail creates
+    one that does not exist yet, as it would have)."""
+    found = {}
+    for image in images:
+        if image is not None:
+            found.setdefault(image.pk, []).append(image)
+    if found:
+        _attach_renditions(found, {})
+
+
+def _attach_renditions(images, conditions):
+    """``images``: {image id: [instances]}; the renditions ``conditions`` select."""
     renditions = {}
     Rendition = get_image_model().get_rendition_model()
     image_field = Rendition._meta.get_field("image")
-    for rendition in Rendition.objects.filter(image_id__in=images, filter_spec__in=specs):
-        image_field.set_cached_value(rendition, images[rendition.image_id])
+    for rendition in Rendition.objects.filter(image_id__in=images, **conditions):
+        image_field.set_cached_value(rendition, images[rendition.image_id][0])
         renditions.setdefault(rendition.image_id, []).append(rendition)
-    for image_id, image in images.items():
-        # Where Wagtail looks for prefetched renditions (Image.prefetch_renditions).
-        image.prefetched_renditions = renditions.get(image_id, [])
-    return pages
+    for image_id, instances in images.items():
+        for image in instances:
+            # Where Wagtail looks for prefetched renditions (Image.prefetch_renditions).
+            image.prefetched_renditions = list(renditions.get(image_id, []))

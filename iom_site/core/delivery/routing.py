@@ -13,10 +13,12 @@ from django.core.cache import cache
 from django.db.models import Exists, prefetch_related_objects
 from django.utils.translation import get_language
 
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
-from iom_site.core.delivery import tags
+from iom_site.core.delivery import tags, wagtail_site_table
 from iom_site.core.delivery.memo import cache_get, per_content, per_request, version_key
+from iom_site.core.images import attach_renditions
 from iom_site.core.release import key as release_key
 from iom_site.core.visibility import public
 
@@ -36,34 +38,65 @@ def invalidate_routing():
     cache.delete(routing_key())
 
 
+#: What routing reads of a site (find_site): its root page is known by id only.
+SITE_FIELDS = ("id", "hostname", "port", "site_name", "is_default_site")
+
+
 def _routing_table():
-    """{"sites": [Site with root_page], "homes": {language: (url_path, Locale)}}"""
+    """{"sites": [Site], "homes": {language: (url_path, Locale)}, "any_restriction"}"""
     return per_request("routing", _read_routing_table)
 
 
 def _read_routing_table():
     table = cache_get(routing_key())
     if table is None:
-        sites = list(Site.objects.select_related("root_page"))
-        homes = {}
-        any_restriction = None
-        default = next((site for site in sites if site.is_default_site), None)
-        if default is not None:
-            # The languages, and whether any page is private, come with the homes: one
-            # query for what three would ask.
-            for home in (
-                Page.objects.filter(translation_key=default.root_page.translation_key)
-                .annotate(any_restriction=Exists(PageViewRestriction.objects.all()))
-                .values("url_path", "locale_id", "locale__language_code", "any_restriction")
-            ):
-                code = home["locale__language_code"]
-                homes[code] = (home["url_path"], Locale(pk=home["locale_id"], language_code=code))
-                any_restriction = home["any_restriction"]
-        if any_restriction is None:
-            any_restriction = PageViewRestriction.objects.exists()
-        table = {"sites": sites, "homes": homes, "any_restriction": any_restriction}
+        table = _routing_rows()
         cache.set(routing_key(), table, 60 * 60)
     return table
+
+
+def _routing_rows():
+    """The sites, the default site's homes and the private-pages flag in one query: the
+    translations of every site's root page, each with the sites rooted on it (a page
+    no site is rooted on comes once, without a site)."""
+    rows = list(
+        Page.objects.filter(translation_key__in=Site.objects.values("root_page__translation_key"))
+        .annotate(any_restriction=Exists(PageViewRestriction.objects.all()))
+        .values(
+            "id",
+            "url_path",
+            "translation_key",
+            "locale_id",
+            "locale__language_code",
+            "any_restriction",
+            *(f"sites_rooted_here__{name}" for name in SITE_FIELDS),
+        )
+        .order_by("path")
+    )
+    sites = [
+        Site(
+            root_page_id=row["id"],
+            **{name: row[f"sites_rooted_here__{name}"] for name in SITE_FIELDS},
+        )
+        for row in rows
+        if row["sites_rooted_here__id"] is not None
+    ]
+    default = next((site for site in sites if site.is_default_site), None)
+    root_key = next(
+        (row["translation_key"] for row in rows if default and row["id"] == default.root_page_id),
+        None,
+    )
+    homes = {}
+    for row in rows:
+        if row["translation_key"] == root_key and row["locale__language_code"] not in homes:
+            code = row["locale__language_code"]
+            homes[code] = (row["url_path"], Locale(pk=row["locale_id"], language_code=code))
+    if default is not None:
+        wagtail_site_table.fill(
+            sites, [(path, locale.language_code) for path, locale in homes.values()]
+        )
+    any_restriction = rows[0]["any_restriction"] if rows else PageViewRestriction.objects.exists()
+    return {"sites": sites, "homes": homes, "any_restriction": any_restriction}
 
 
 def page_url(page):
@@ -140,22 +173,48 @@ def _entry_name(language_code, below_home):
 
 
 def _load_page(url_path, locale):
-    from iom_site.core.navigation.selectors import attach_family  # selectors imports this module
+    # selectors imports this module
+    from iom_site.core.navigation.selectors import attach_family, find_with_family
 
-    page = Page.objects.filter(url_path=url_path, locale=locale).specific().first()
-    if page is None:
+    # The page's row comes with its family (ancestors, translations: breadcrumbs,
+    # language switcher, hreflang), then its fields as its page type: two queries.
+    with tags.ignoring():
+        row, family = find_with_family(url_path, locale.pk)
+    if row is None:
         return None
+    page = _as_its_type(row)
     # Inline children the template shows (sections, units, form fields) come with the
-    # page, so the cached page needs no query to display them; so do its ancestors and
-    # translations (breadcrumbs, language switcher, hreflang) and what it lists.
+    # page, so the cached page needs no query to display them; so does what it lists.
     relations = getattr(page, "display_prefetch", ())
     if relations:
         prefetch_related_objects([page], *relations)
     with tags.ignoring():
-        attach_family(page)
+        attach_family(page, family)
     tags.add(*family_tags(page))
     if hasattr(page, "display_data"):
         page._display_data = page.display_data()
+    return page
+
+
+def _as_its_type(row):
+    """The page of ``row`` (a plain Page) as its page type, with the images it shows
+    (hero, card, share image) joined and their renditions; what Wagtail's ``specific()`` gives, without
+    asking for the type the row already has."""
+    model = row.specific_class
+    if model is None or model is Page:
+        tags.add(tags.page_tag(row.pk))
+        return row
+    images = [
+        field.name
+        for field in model._meta.fields
+        if field.is_relation and field.related_model is get_image_model()
+    ]
+    page = model.objects.filter(pk=row.pk).select_related(*images).first()
+    if page is None:  # its type's row is gone (a migration): Wagtail shows the plain page
+        tags.add(tags.page_tag(row.pk))
+        return row
+    # Their renditions too, in one query: the hero's sizes, the share image, the JSON-LD's.
+    attach_renditions(getattr(page, name) for name in images)
     return page
 
 

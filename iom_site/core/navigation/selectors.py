@@ -18,6 +18,12 @@ from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
 from iom_site.core.addresses import page_path
+from iom_site.core.navigation.chrome_snippets import (
+    ChromeSnippets,
+    LinkedPages,
+    raw_links,
+)
+from iom_site.core.navigation.chrome_snippets import annotations as snippet_annotations
 from iom_site.core.release import key as release_key
 from iom_site.core.visibility import public, restricted_above
 
@@ -43,9 +49,10 @@ def refresh_navigation(language_codes=None):
     codes = language_codes or [code for code, _name in settings.LANGUAGES]
     changed = set()
     for code in codes:
+        snippets = ChromeSnippets(code)  # menu and footer read their snippets together
         for kind, build in _builders().items():
             key = _key(kind, code)
-            before, after = cache.get(key), build(code)
+            before, after = cache.get(key), build(code, snippets)
             cache.set(key, after, CACHE_TIMEOUT)
             if before != after:
                 changed.add((kind, code))
@@ -55,7 +62,11 @@ def refresh_navigation(language_codes=None):
 def _builders():
     from iom_site.core.feeds import feed_links
 
-    return {"menu": _build_main_menu, "footer": _build_footer, "feeds": feed_links}
+    return {
+        "menu": _build_main_menu,
+        "footer": _build_footer,
+        "feeds": lambda code, _snippets: feed_links(code),
+    }
 
 
 #: What is kept per language: the menu, the footer, and the feeds for the head of views
@@ -69,10 +80,11 @@ def _kept(kinds, language_code):
     keys = {kind: _key(kind, language_code) for kind in kinds}
     found = cache.get_many(list(keys.values()))
     result = {}
+    snippets = ChromeSnippets(language_code)  # menu and footer read their snippets together
     for kind, key in keys.items():
         value = found.get(key)
         if value is None:
-            value = _builders()[kind](language_code)
+            value = _builders()[kind](language_code, snippets)
             cache.set(key, value, CACHE_TIMEOUT)
         result[kind] = value
     return result
@@ -93,12 +105,15 @@ def main_menu(language_code):
     return _kept(("menu",), language_code)["menu"]
 
 
-def _build_main_menu(language_code):
-    from iom_site.core.models import MainMenu, OrgUnit, SectionPage, StructurePage
+def _build_main_menu(language_code, snippets=None):
+    from iom_site.core.models import OrgUnit, SectionPage, StructurePage
+
+    snippets = snippets or ChromeSnippets(language_code)
 
     # Each language's pages sit below its home, the root's child: the menu's two levels
     # are that language's pages at the two depths below it, found without the home. The
-    # sections' leads and the structure pages' chart headings come in the same query.
+    # sections' leads and the structure pages' chart headings come in the same query, and
+    # so do the menu and footer snippets (the same on every row: a few small columns).
     depth = HOME_DEPTH
     pages = public(
         Page.objects.filter(locale__language_code=language_code, depth__in=(depth + 1, depth + 2))
@@ -109,8 +124,11 @@ def _build_main_menu(language_code):
         chart_heading=Subquery(
             StructurePage.objects.filter(pk=OuterRef("pk")).values("chart_heading")[:1]
         ),
+        **snippet_annotations("locale_id"),
     )
     pages = list(pages.order_by("path"))
+    if pages:
+        snippets.take(pages[0])
     leads = {p.pk: p.menu_lead for p in pages if p.menu_lead is not None}
     charts = {p.pk: p.chart_heading for p in pages if p.chart_heading is not None}
     units = {
@@ -142,40 +160,29 @@ def _build_main_menu(language_code):
         elif page.path[: -Page.steplen] in by_path:
             by_path[page.path[: -Page.steplen]]["children"].append(entry)
 
-    extra = MainMenu.objects.filter(locale__language_code=language_code, live=True).first()
+    extra = snippets["menu"]
     if extra is not None:
-        add_extra_links(entries, extra.extra_links, language_code)
+        add_extra_links(entries, extra.extra_links, language_code, snippets.linked_pages())
     return entries
 
 
-def add_extra_links(entries, stream, language_code):
+def add_extra_links(entries, stream, language_code, pages=None):
     """Place a menu snippet's links (``stream``) into ``entries``: under the top entry
-    they name, or at the top level; pages resolved to their ``language_code`` version."""
-    links = [block.value for block in stream]
-    keys = {
-        str(page.translation_key)
-        for link in links
-        for page in (link.get("page"), link.get("under"))
-        if page is not None
-    }
-    localized = {
-        str(page.translation_key): page
-        for page in Page.objects.live().filter(
-            translation_key__in=keys, locale__language_code=language_code
-        )
-    }
+    they name, or at the top level; pages resolved to their ``language_code`` version
+    (``pages``: the ``LinkedPages`` of the stream, else read here)."""
+    pages = pages or LinkedPages([stream], language_code)
     top = {entry["key"]: entry for entry in entries}
-    for link in links:
-        page = link.get("page")
+    for link in raw_links(stream):
+        page = pages.page(link.get("page"))
         if page is not None:
-            target = localized.get(str(page.translation_key))
+            target = pages.version(page)
             if target is None:
                 continue
             url, title = target.get_url(), link.get("title") or target.title
         else:
             url, title = link.get("external_url"), link.get("title")
         item = {"title": title, "url": url, "key": "", "lead": "", "children": []}
-        under = link.get("under")
+        under = pages.page(link.get("under"))
         parent = top.get(str(under.translation_key)) if under is not None else None
         (parent["children"] if parent else entries).append(item)
 
@@ -184,31 +191,22 @@ def footer(language_code):
     return _kept(("footer",), language_code)["footer"]
 
 
-def _build_footer(language_code):
-    from iom_site.core.models import Footer
-
-    snippet = Footer.objects.filter(locale__language_code=language_code, live=True).first()
+def _build_footer(language_code, snippets=None):
+    snippets = snippets or ChromeSnippets(language_code)
+    snippet = snippets["footer"]
     if snippet is None:
         return {"contact": "", "links": [], "legal": ""}
-    keys = {
-        str(block.value["page"].translation_key) for block in snippet.links if block.value["page"]
-    }
-    localized = {
-        str(page.translation_key): page
-        for page in Page.objects.live().filter(
-            translation_key__in=keys, locale__language_code=language_code
-        )
-    }
+    pages = snippets.linked_pages()
     links = []
-    for block in snippet.links:
-        page = block.value["page"]
+    for link in raw_links(snippet.links):
+        page = pages.page(link.get("page"))
         if page is not None:
-            target = localized.get(str(page.translation_key))
+            target = pages.version(page)
             if target is None:
                 continue
-            links.append({"title": block.value["title"] or target.title, "url": target.get_url()})
+            links.append({"title": link.get("title") or target.title, "url": target.get_url()})
         else:
-            links.append({"title": block.value["title"], "url": block.value["external_url"]})
+            links.append({"title": link.get("title"), "url": link.get("external_url")})
     return {"contact": expand_db_html(snippet.contact), "links": links, "legal": snippet.legal}
 
 
@@ -239,37 +237,65 @@ def _page_family(page):
     return cached
 
 
-def attach_family(page):
+def attach_family(page, rows=None):
     """Compute the page's family now and keep it on the page object, so that a page kept
-    in the cache carries it (one cache entry instead of two)."""
-    page._family = _build_family(page)
+    in the cache carries it (one cache entry instead of two); ``rows``: the family's rows
+    when already read (``find_with_family``)."""
+    page._family = _build_family(page, rows)
 
 
-def _build_family(page):
+def find_with_family(url_path, locale_id):
+    """(the page at ``url_path`` in the language ``locale_id``, as a plain Page, or None;
+    its family's rows for ``attach_family``) in one query: its ancestors are the pages
+    of its language whose url_path starts its own, so the family needs no row of it."""
+    prefixes = [url_path[: end + 1] for end in range(1, len(url_path) - 1) if url_path[end] == "/"]
+    own = Page.objects.filter(locale_id=locale_id, url_path__in=[*prefixes, url_path])
+    rows = _family_rows(
+        Q(translation_key__in=own.values("translation_key")),
+        locale_id,
+        page_row=Q(url_path=url_path, locale_id=locale_id),
+    )
+    page = next((p for p in rows if p.url_path == url_path and p.locale_id == locale_id), None)
+    return page, rows
+
+
+def _family_rows(in_family, locale_id, page_row=None):
+    """The rows of a family, path order: the pages ``in_family`` and the public listing
+    pages of the language that offer a feed, aliases left out; and the page itself
+    (``page_row``), alias or not."""
+    from iom_site.core.feeds import feed_page_types
+
+    feed_types = feed_page_types()
+    if feed_types:
+        # The public listing pages of this language that offer a feed come in the same
+        # query.
+        in_family |= Q(
+            Q(content_type_id__in=feed_types, locale_id=locale_id, live=True)
+            & ~Exists(restricted_above())
+        )
+    wanted = Q(in_family, alias_of__isnull=True)
+    return list(
+        Page.objects.filter(wanted if page_row is None else wanted | page_row)
+        .select_related("locale")
+        .order_by("path")
+    )
+
+
+def _build_family(page, rows=None):
     from iom_site.core.feeds import FEED_PATH, feed_page_types, public_url
 
     steps = Page.steplen
     # Ancestor paths are prefixes of the page's own path: no query needed to list them.
     paths = [page.path[:end] for end in range(2 * steps, len(page.path), steps)]
     feed_types = feed_page_types()
-    in_family = (
-        Q(translation_key=page.translation_key)
-        | Q(path__in=paths)
-        | Q(translation_key__in=Page.objects.filter(path__in=paths).values("translation_key"))
-    )
-    if feed_types:
-        # The public listing pages of this language that offer a feed come in the same
-        # query.
-        in_family |= Q(
-            Q(content_type_id__in=feed_types, locale_id=page.locale_id, live=True)
-            & ~Exists(restricted_above())
+    if rows is None:
+        rows = _family_rows(
+            Q(translation_key=page.translation_key)
+            | Q(path__in=paths)
+            | Q(translation_key__in=Page.objects.filter(path__in=paths).values("translation_key")),
+            page.locale_id,
         )
-    family = list(
-        Page.objects.filter(in_family)
-        .filter(alias_of__isnull=True)
-        .select_related("locale")
-        .order_by("path")
-    )
+    family = [p for p in rows if p.alias_of_id is None]
     feed_pages = [
         p
         for p in family
