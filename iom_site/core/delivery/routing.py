@@ -9,6 +9,8 @@ returns Wagtail's own ``RouteResult``; the view (views.py) serves it the way Wag
 does. Anything unusual (sub-routes of a page, an unknown host) is left to Wagtail.
 """
 
+import functools
+
 from django.core.cache import cache
 from django.db.models import Exists, prefetch_related_objects
 from django.utils.translation import get_language
@@ -154,8 +156,17 @@ def route(request, path):
     if not any_view_restriction():
         # No page is private (the usual case): Wagtail's view-restriction check, which
         # runs on every page served, needs no query.
-        page.get_view_restrictions = PageViewRestriction.objects.none
+        page.get_view_restrictions = _no_restrictions
     return page.route(request, [])
+
+
+@functools.cache
+def _no_restrictions():
+    """An empty queryset of view restrictions, already evaluated: iterating it or
+    testing it (what Wagtail's check does) compiles no SQL, on every page served."""
+    empty = PageViewRestriction.objects.none()
+    len(empty)
+    return empty
 
 
 def _below_home(path):

@@ -2,7 +2,9 @@
 per content version, language and address, then read back in one cache round trip.
 
 base.html wraps every page type's parts in one (so each page type gets them for free):
-its head (canonical, hreflang, SEO and social tags, feeds), its header (language
+its head (style sheet and script, whose hashed names cost a lookup each), its meta tags
+(canonical, hreflang, SEO and social tags, feeds; after the page type's own head
+block, whose JSON-LD comes first), its header (language
 switcher and menu), its breadcrumbs, its content block (header, body and listings) and
 its footer. With the page cache off, or missed, the page is then assembled from kept
 fragments instead of rendering its blocks, cards and chrome again. Every entry lives in
@@ -60,7 +62,7 @@ def fragment_key(name, language_code, path):
 
 
 #: The fragments of base.html, which views.serve reads before routing, with the page.
-PREFETCHED = ("head", "header", "crumbs", "content", "footer")
+PREFETCHED = ("head", "meta", "header", "crumbs", "content", "footer")
 
 
 class FragmentNode(template.Node):
